@@ -1,0 +1,122 @@
+package uz.aqlli.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The real Keycloak server, from its distribution on Maven Central (unpacked by deploy/keycloak).
+ *
+ * <p>It is built once for PostgreSQL and a local cache ({@code kc.sh build}, about a minute) and
+ * then started with {@code --optimized}, which takes seconds. The realm kept as code is imported
+ * on start; a realm that already exists in the database is left as it is.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    /** Build-time options; a change here triggers a new {@code kc.sh build}. */
+    private static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--cache=local",
+            "--health-enabled=false", "--metrics-enabled=false");
+    public static final String REALM = "aqlli";
+
+    private final ManagedProcess process;
+    private final int port;
+
+    private KeycloakServer(ManagedProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static String version() {
+        try (InputStream in = KeycloakServer.class.getResourceAsStream("versions.properties")) {
+            Properties versions = new Properties();
+            versions.load(in);
+            return versions.getProperty("keycloak.version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Path distribution(Path home) {
+        return home.resolve("keycloak").resolve("keycloak-" + version());
+    }
+
+    /** Runs {@code kc.sh build} unless the distribution was already built with the same options. */
+    public static boolean prepare(Path home, Path logFile) {
+        Path dist = distribution(home);
+        if (!Files.isExecutable(dist.resolve("bin/kc.sh"))) {
+            throw new LaunchException("Keycloak " + version() + " is not unpacked in " + dist
+                    + "; run ./mvnw package -DskipTests (it unpacks it from Maven Central)");
+        }
+        Path marker = dist.resolve(".aqlli-build");
+        String options = String.join(" ", BUILD_OPTIONS);
+        try {
+            if (Files.exists(marker) && Files.readString(marker).equals(options)) {
+                return false;
+            }
+            List<String> command = new ArrayList<>(List.of(dist.resolve("bin/kc.sh").toString(), "build"));
+            command.addAll(BUILD_OPTIONS);
+            ManagedProcess.runToCompletion("Keycloak build", command, Map.of("JAVA_HOME", Java.home()),
+                    dist, logFile, Duration.ofMinutes(5));
+            Files.writeString(marker, options);
+            return true;
+        } catch (IOException e) {
+            throw new LaunchException("cannot prepare Keycloak in " + dist + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @param realmFile the realm kept as code, imported when the realm does not exist yet
+     */
+    public static KeycloakServer start(Path home, Path realmFile, int port, String jdbcUrl, String dbUser,
+                                       String dbPassword, String adminUser, String adminPassword, Path logFile) {
+        Path dist = distribution(home);
+        try {
+            Path imports = Files.createDirectories(dist.resolve("data/import"));
+            Files.copy(realmFile, imports.resolve(REALM + "-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new LaunchException("cannot stage the realm file " + realmFile + ": " + e.getMessage(), e);
+        }
+        List<String> command = List.of(dist.resolve("bin/kc.sh").toString(), "start", "--optimized",
+                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
+                // A fixed issuer whatever host name a client used, so tokens validate everywhere.
+                "--hostname=http://localhost:" + port, "--hostname-backchannel-dynamic=true",
+                "--db-url=" + jdbcUrl, "--db-username=" + dbUser, "--db-password=" + dbPassword,
+                "--import-realm");
+        ManagedProcess server = ManagedProcess.start("Keycloak", command, Map.of(
+                "JAVA_HOME", Java.home(),
+                "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m",
+                "KC_BOOTSTRAP_ADMIN_USERNAME", adminUser,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword), dist, logFile);
+        KeycloakServer keycloak = new KeycloakServer(server, port);
+        try {
+            server.awaitReady(() -> Http.isOk(keycloak.realmUrl() + "/.well-known/openid-configuration"),
+                    Duration.ofMinutes(4));
+        } catch (LaunchException e) {
+            server.close();
+            throw e;
+        }
+        return keycloak;
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** The OIDC issuer the services trust. */
+    public String realmUrl() {
+        return url() + "/realms/" + REALM;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

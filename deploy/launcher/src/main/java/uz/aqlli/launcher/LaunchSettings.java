@@ -1,0 +1,67 @@
+package uz.aqlli.launcher;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where the local platform keeps its files and which ports it listens on.
+ *
+ * <p>Every value can be overridden by an environment variable ({@code AQLLI_HOME},
+ * {@code AQLLI_GATEWAY_PORT}, {@code AQLLI_KEYCLOAK_PORT}, ...).
+ *
+ * @param repo the repository checkout (realm file, built applications)
+ * @param home where data and the prepared Keycloak live between runs
+ */
+public record LaunchSettings(Path repo, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort,
+                             int keycloakPort, Map<PlatformApp, Integer> appPorts,
+                             String keycloakAdminUser, String keycloakAdminPassword) {
+
+    public static LaunchSettings fromEnvironment(Path repo, Map<String, String> env) {
+        Path home = env.containsKey("AQLLI_HOME") ? Path.of(env.get("AQLLI_HOME")) : repo.resolve(".aqlli");
+        Map<PlatformApp, Integer> apps = new EnumMap<>(PlatformApp.class);
+        for (PlatformApp app : PlatformApp.values()) {
+            apps.put(app, port(env, app.portVariable(), app.defaultPort()));
+        }
+        return new LaunchSettings(repo.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(),
+                port(env, "AQLLI_POSTGRES_PORT", 15432),
+                port(env, "AQLLI_KAFKA_PORT", 19092),
+                port(env, "AQLLI_KAFKA_CONTROLLER_PORT", 19093),
+                port(env, "AQLLI_KEYCLOAK_PORT", 8180),
+                apps,
+                env.getOrDefault("AQLLI_KEYCLOAK_ADMIN", "admin"),
+                env.getOrDefault("AQLLI_KEYCLOAK_ADMIN_PASSWORD", "admin"));
+    }
+
+    public int port(PlatformApp app) {
+        return appPorts.get(app);
+    }
+
+    /** Every port with what listens on it and the variable that moves it, for the pre-flight check. */
+    public Map<Integer, String> portsInUse() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        ports.put(postgresPort, "PostgreSQL (AQLLI_POSTGRES_PORT)");
+        ports.put(kafkaPort, "Kafka (AQLLI_KAFKA_PORT)");
+        ports.put(kafkaControllerPort, "Kafka controller (AQLLI_KAFKA_CONTROLLER_PORT)");
+        ports.put(keycloakPort, "Keycloak (AQLLI_KEYCLOAK_PORT)");
+        appPorts.forEach((app, port) -> ports.put(port, app.appName() + " (" + app.portVariable() + ")"));
+        return ports;
+    }
+
+    private static int port(Map<String, String> env, String variable, int fallback) {
+        String value = env.get(variable);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port < 1 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new LaunchException(variable + "=" + value + " is not a port number (1-65535)");
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package uz.aqlli.gateway.routing;
+
+import java.util.List;
+
+/** A public path prefix of the gateway and the service behind it. */
+public record Route(String pathPrefix, String upstream) {
+
+    /**
+     * The routing table. Services serve their API under the same prefix the gateway exposes, so
+     * paths pass through unchanged (and each service's OpenAPI document matches the public paths).
+     */
+    public static final List<Route> ALL = List.of(
+            new Route("/api/catalog", "catalog"),
+            new Route("/api/offers", "offers"),
+            new Route("/api/orders", "orders"),
+            new Route("/api/analytics", "datalake"));
+}

@@ -1,0 +1,52 @@
+package uz.aqlli.gateway.security;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Answers the gateway's own 401 and 403 as RFC 9457 problem details, the same shape the services use.
+ */
+@ApplicationScoped
+public class SecurityProblems {
+
+    void install(@Observes Router router) {
+        router.route().failureHandler(SecurityProblems::handle);
+    }
+
+    static void handle(RoutingContext context) {
+        Throwable failure = context.failure();
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+            context.response().putHeader("WWW-Authenticate", "Bearer");
+            respond(context, 401, "urn:aqlli:problem:unauthenticated", "Unauthorized", "A valid bearer token is required");
+        } else if (failure instanceof ForbiddenException) {
+            respond(context, 403, "urn:aqlli:problem:forbidden", "Forbidden", "Your role does not allow this operation");
+        } else {
+            context.next();
+        }
+    }
+
+    private static void respond(RoutingContext context, int status, String type, String title, String detail) {
+        if (context.response().ended()) {
+            return;
+        }
+        JsonObject problem = new JsonObject()
+                .put("type", type)
+                .put("title", title)
+                .put("status", status)
+                .put("detail", detail)
+                .put("instance", context.request().path());
+        String requestId = context.request().getHeader("X-Request-Id");
+        if (requestId != null) {
+            problem.put("requestId", requestId);
+        }
+        context.response().setStatusCode(status)
+                .putHeader("Content-Type", "application/problem+json")
+                .end(problem.encode());
+    }
+}

@@ -1,0 +1,199 @@
+package uz.aqlli.platform.runtime.outbox;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.kafka.CloudEventSerializer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Publishes outbox rows to Kafka, oldest first, and marks them sent once the broker has them.
+ *
+ * <p>It runs right after each commit that appended an event, and on a periodic sweep that picks up
+ * whatever an earlier attempt or a previous process left unsent, so rows are retried until
+ * published. Only one relay publishes at a time per database (a PostgreSQL advisory lock), which
+ * keeps events of one aggregate in the order they were written even with several instances.
+ *
+ * <p>Delivery is at-least-once: a crash between the broker's ack and the "sent" mark publishes the
+ * row again; consumers skip it by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary but fixed key of the advisory lock that serialises relays of one database. */
+    private static final long RELAY_LOCK_KEY = 0x6171_6c6c_6f75_7462L;
+
+    private final EntityManager entityManager;
+    private final OutboxConfig config;
+    private final KafkaProducer<String, CloudEvent> producer;
+    private final ExecutorService wakeups = Executors.newSingleThreadExecutor(r -> {
+        var thread = new Thread(r, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean wakeupQueued = new AtomicBoolean();
+    private final AtomicBoolean moreArrived = new AtomicBoolean();
+
+    OutboxRelay(EntityManager entityManager, OutboxConfig config) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.CLIENT_ID_CONFIG, config.clientId(),
+                // Bounded waits: a relay blocked on a dead broker must give up, record the error and retry later.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) config.sendTimeout().toMillis(),
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) config.sendTimeout().toMillis() + 1000,
+                ProducerConfig.LINGER_MS_CONFIG, 0),
+                new StringSerializer(), new CloudEventSerializer());
+    }
+
+    void onStart(@Observes StartupEvent started) {
+        requestDrain();
+    }
+
+    void onAppended(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxEventAppended appended) {
+        requestDrain();
+    }
+
+    @Scheduled(every = "${aqlli.outbox.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        drain();
+    }
+
+    /** Asks for a drain on the relay thread; requests that arrive meanwhile fold into one. */
+    public void requestDrain() {
+        if (wakeupQueued.compareAndSet(false, true)) {
+            wakeups.execute(() -> {
+                wakeupQueued.set(false);
+                drain();
+            });
+        }
+    }
+
+    /** Publishes everything unsent; returns how many rows were published. */
+    public int drain() {
+        if (!draining.tryLock()) {
+            moreArrived.set(true);
+            return 0;
+        }
+        int published = 0;
+        try {
+            do {
+                moreArrived.set(false);
+                Batch batch;
+                do {
+                    batch = QuarkusTransaction.requiringNew().call(this::publishBatch);
+                    published += batch.published();
+                } while (batch.full() && batch.failed() == 0);
+            } while (moreArrived.get());
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Outbox relay could not drain; unsent events stay for the next sweep");
+        } finally {
+            draining.unlock();
+        }
+        return published;
+    }
+
+    private Batch publishBatch() {
+        Boolean locked = (Boolean) entityManager.createNativeQuery("select pg_try_advisory_xact_lock(:key)")
+                .setParameter("key", RELAY_LOCK_KEY)
+                .getSingleResult();
+        if (!locked) {
+            return new Batch(0, 0, false);
+        }
+        List<OutboxEvent> rows = entityManager.createQuery(
+                        "from OutboxEvent where publishedAt is null order by sequenceNo", OutboxEvent.class)
+                .setMaxResults(config.batchSize())
+                .getResultList();
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        for (OutboxEvent row : rows) {
+            acks.add(send(row));
+        }
+        int published = 0;
+        int failed = 0;
+        Instant now = Instant.now();
+        for (int i = 0; i < rows.size(); i++) {
+            OutboxEvent row = rows.get(i);
+            try {
+                acks.get(i).get(config.sendTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS);
+                row.publishedAt = now;
+                row.lastError = null;
+                published++;
+            } catch (Exception e) {
+                failed++;
+                row.attempts++;
+                row.lastError = describe(e);
+                LOG.warnf("Outbox event %s (%s) not published, attempt %d: %s",
+                        row.id, row.eventType, row.attempts, row.lastError);
+            }
+        }
+        return new Batch(published, failed, rows.size() == config.batchSize());
+    }
+
+    private Future<RecordMetadata> send(OutboxEvent row) {
+        CloudEvent event = CloudEventBuilder.v1()
+                .withId(row.id.toString())
+                .withType(row.eventType)
+                .withSource(URI.create(row.source))
+                .withSubject(row.aggregateId)
+                .withTime(row.occurredAt.atOffset(ZoneOffset.UTC))
+                .withDataContentType("application/json")
+                .withData(row.payload.getBytes(StandardCharsets.UTF_8))
+                .build();
+        try {
+            return producer.send(new ProducerRecord<>(row.topic, row.aggregateId, event));
+        } catch (RuntimeException e) {
+            // send() itself throws when metadata cannot be fetched in time; treat it as a failed attempt.
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static String describe(Exception e) {
+        Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+        String message = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return message.length() > 1000 ? message.substring(0, 1000) : message;
+    }
+
+    @PreDestroy
+    void close() {
+        wakeups.shutdownNow();
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private record Batch(int published, int failed, boolean full) {
+    }
+}

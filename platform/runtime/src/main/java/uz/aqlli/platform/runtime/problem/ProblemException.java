@@ -1,0 +1,54 @@
+package uz.aqlli.platform.runtime.problem;
+
+import java.util.List;
+
+/**
+ * A failure the client can act on, carried up to the REST layer as a problem detail.
+ *
+ * <p>Domain code throws it with a status and a stable type slug; the message is the
+ * {@code detail} shown to the client, so it must never contain another organization's data.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String type;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String type, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.type = type;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "urn:aqlli:problem:not-found", "Not found", what + " was not found", List.of());
+    }
+
+    public static ProblemException conflict(String slug, String detail) {
+        return new ProblemException(409, "urn:aqlli:problem:" + slug, "Conflict", detail, List.of());
+    }
+
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(400, ProblemMappers.VALIDATION_TYPE, "Invalid request",
+                field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+}

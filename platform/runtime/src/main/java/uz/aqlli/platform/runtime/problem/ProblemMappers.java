@@ -1,0 +1,144 @@
+package uz.aqlli.platform.runtime.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every exception that reaches the REST layer into an RFC 9457 problem detail, so that a
+ * client sees one error shape from every service, and never a stack trace.
+ *
+ * <p>Priorities are below the default so these win over the mappers Quarkus registers itself.
+ */
+public class ProblemMappers {
+
+    static final String VALIDATION_TYPE = "urn:aqlli:problem:invalid-request";
+    private static final int PRIORITY = 100;
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem(e.type(), e.title(), e.status(), e.getMessage(), path(uri), e.errors(), requestId(headers)));
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response invalid(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return respond(new Problem(VALIDATION_TYPE, "Invalid request", 400, detail, path(uri), errors, requestId(headers)));
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unreadable(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        String message = e instanceof JsonMappingException ? "has a value of the wrong type or format" : "is not valid JSON";
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
+        String detail = field.isEmpty() ? "The request body " + message : field + " " + message;
+        return respond(new Problem(VALIDATION_TYPE, "Invalid request", 400, detail, path(uri), errors, requestId(headers)));
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unauthenticated(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthorized(uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri, HttpHeaders headers) {
+        return unauthorized(uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(new Problem("urn:aqlli:problem:forbidden", "Forbidden", 403,
+                "Your role does not allow this operation", path(uri), List.of(), requestId(headers)));
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response http(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        Response.StatusType statusType = Response.Status.fromStatusCode(status);
+        String title = statusType != null ? statusType.getReasonPhrase() : "HTTP " + status;
+        String detail = status >= 500 ? null : e.getMessage();
+        return respond(new Problem("about:blank", title, status, detail, path(uri), List.of(), requestId(headers)));
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY + 1)
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        LOG.error("Unexpected failure", e);
+        return respond(new Problem("about:blank", "Internal Server Error", 500,
+                "The request could not be completed; it has been logged", path(uri), List.of(), requestId(headers)));
+    }
+
+    private Response unauthorized(UriInfo uri, HttpHeaders headers) {
+        return Response.status(401)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem("urn:aqlli:problem:unauthenticated", "Unauthorized", 401,
+                        "A valid bearer token is required", path(uri), List.of(), requestId(headers)))
+                .build();
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    /**
+     * The field a violation is about, as the client names it: the JSON property path inside a body
+     * ({@code contact.email}, {@code sectors[1]}), or the query or path parameter's name.
+     */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String parameter = "";
+        StringBuilder property = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            ElementKind kind = node.getKind();
+            if (kind == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            } else if (kind == ElementKind.PROPERTY || kind == ElementKind.CONTAINER_ELEMENT || kind == ElementKind.BEAN) {
+                if (node.isInIterable()) {
+                    property.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+                }
+                if (node.getName() != null) {
+                    property.append(property.isEmpty() ? "" : ".").append(node.getName());
+                }
+            }
+        }
+        return property.isEmpty() ? parameter : property.toString();
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    private static String requestId(HttpHeaders headers) {
+        return headers == null ? null : headers.getHeaderString("X-Request-Id");
+    }
+}

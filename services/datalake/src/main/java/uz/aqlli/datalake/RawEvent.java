@@ -1,0 +1,49 @@
+package uz.aqlli.datalake;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
+import org.hibernate.annotations.Immutable;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/** One event as the lake received it. Never changed once written (the table refuses it too). */
+@Entity
+@Immutable
+@Table(name = "raw_event")
+public class RawEvent {
+
+    @Id
+    @Column(name = "event_id")
+    public String eventId;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(nullable = false)
+    public String source;
+
+    public String subject;
+
+    @Column(name = "occurred_at")
+    public OffsetDateTime occurredAt;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "kafka_partition", nullable = false)
+    public int kafkaPartition;
+
+    @Column(name = "kafka_offset", nullable = false)
+    public long kafkaOffset;
+
+    @Column(nullable = false, columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String payload;
+
+    @Column(name = "received_at", nullable = false)
+    public Instant receivedAt;
+}

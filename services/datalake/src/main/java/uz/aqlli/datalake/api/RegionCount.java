@@ -1,0 +1,5 @@
+package uz.aqlli.datalake.api;
+
+/** How many of something one region has. */
+public record RegionCount(String regionCode, long count) {
+}
