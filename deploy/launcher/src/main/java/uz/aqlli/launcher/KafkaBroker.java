@@ -124,6 +124,10 @@ public final class KafkaBroker implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.close();

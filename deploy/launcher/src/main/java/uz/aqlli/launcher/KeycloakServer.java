@@ -115,6 +115,10 @@ public final class KeycloakServer implements AutoCloseable {
         return url() + "/realms/" + REALM;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.close();

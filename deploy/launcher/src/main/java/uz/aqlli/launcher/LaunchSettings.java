@@ -12,9 +12,10 @@ import java.util.Map;
  * {@code AQLLI_GATEWAY_PORT}, {@code AQLLI_KEYCLOAK_PORT}, ...).
  *
  * @param repo the repository checkout (realm file, built applications)
- * @param home where data and the prepared Keycloak live between runs
+ * @param home where data and logs live between runs
+ * @param downloads where the prepared Keycloak and the PostgreSQL binaries live; shared by runs and tests
  */
-public record LaunchSettings(Path repo, Path home, int postgresPort, int kafkaPort, int kafkaControllerPort,
+public record LaunchSettings(Path repo, Path home, Path downloads, int postgresPort, int kafkaPort, int kafkaControllerPort,
                              int keycloakPort, Map<PlatformApp, Integer> appPorts,
                              String keycloakAdminUser, String keycloakAdminPassword) {
 
@@ -24,7 +25,9 @@ public record LaunchSettings(Path repo, Path home, int postgresPort, int kafkaPo
         for (PlatformApp app : PlatformApp.values()) {
             apps.put(app, port(env, app.portVariable(), app.defaultPort()));
         }
+        Path downloads = env.containsKey("AQLLI_DOWNLOADS") ? Path.of(env.get("AQLLI_DOWNLOADS")) : repo.resolve(".aqlli");
         return new LaunchSettings(repo.toAbsolutePath().normalize(), home.toAbsolutePath().normalize(),
+                downloads.toAbsolutePath().normalize(),
                 port(env, "AQLLI_POSTGRES_PORT", 15432),
                 port(env, "AQLLI_KAFKA_PORT", 19092),
                 port(env, "AQLLI_KAFKA_CONTROLLER_PORT", 19093),

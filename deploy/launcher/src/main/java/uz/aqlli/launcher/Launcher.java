@@ -14,6 +14,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // The launcher's console is for progress; the parts' own logs go to .aqlli/logs.
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         long begin = System.nanoTime();
         Platform.Progress progress = new Platform.Progress() {
             @Override

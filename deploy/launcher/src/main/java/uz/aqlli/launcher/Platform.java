@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.stream.Stream;
 import java.util.concurrent.Executors;
 
 
@@ -83,7 +84,7 @@ public final class Platform implements AutoCloseable {
         ExecutorService parallel = Executors.newFixedThreadPool(4);
         try {
             progress.starting("PostgreSQL");
-            database = track(EmbeddedDatabase.start(home.resolve("postgres/data"), home.resolve("postgres/binaries"),
+            database = track(EmbeddedDatabase.start(home.resolve("postgres/data"), settings.downloads().resolve("postgres/binaries"),
                     settings.postgresPort(), logs.resolve("postgres.log")));
             for (PlatformApp app : PlatformApp.values()) {
                 if (app.ownsDatabase()) {
@@ -102,10 +103,10 @@ public final class Platform implements AutoCloseable {
                 return broker;
             }, parallel);
             var keycloakStarted = CompletableFuture.supplyAsync(() -> {
-                if (KeycloakServer.prepare(home, logs.resolve("keycloak-build.log"))) {
+                if (KeycloakServer.prepare(settings.downloads(), logs.resolve("keycloak-build.log"))) {
                     progress.ready("Keycloak build", "prepared once for PostgreSQL; later starts skip this");
                 }
-                KeycloakServer server = track(KeycloakServer.start(home,
+                KeycloakServer server = track(KeycloakServer.start(settings.downloads(),
                         settings.repo().resolve("deploy/keycloak/realm/aqlli-realm.json"), settings.keycloakPort(),
                         database.jdbcUrl("keycloak"), "keycloak", "keycloak",
                         settings.keycloakAdminUser(), settings.keycloakAdminPassword(), logs.resolve("keycloak.log")));
@@ -177,6 +178,19 @@ public final class Platform implements AutoCloseable {
 
     public String realmUrl() {
         return keycloak.realmUrl();
+    }
+
+    /** Every process the platform started, for a check that none outlives {@link #close()}. */
+    public List<ProcessHandle> processes() {
+        synchronized (started) {
+            return started.stream()
+                    .map(part -> part instanceof ManagedProcess p ? p.pid() : part instanceof KafkaBroker k ? k.pid()
+                            : part instanceof KeycloakServer kc ? kc.pid() : -1L)
+                    .filter(pid -> pid > 0)
+                    .flatMap(pid -> ProcessHandle.of(pid).stream())
+                    .flatMap(handle -> Stream.concat(Stream.of(handle), handle.descendants()))
+                    .toList();
+        }
     }
 
     public String kafkaBootstrapServers() {

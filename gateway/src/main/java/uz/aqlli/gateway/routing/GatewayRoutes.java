@@ -48,6 +48,12 @@ public class GatewayRoutes {
             context.request().headers().set(REQUEST_ID, requestId);
         }
         context.response().putHeader(REQUEST_ID, requestId);
+        // The services build links (Location) from these, so that clients see the gateway's address.
+        var headers = context.request().headers();
+        headers.set("X-Forwarded-Host", context.request().authority() != null
+                ? context.request().authority().toString() : headers.get("Host"));
+        headers.set("X-Forwarded-Proto", context.request().scheme());
+        headers.set("X-Forwarded-For", context.request().remoteAddress().hostAddress());
         context.next();
     }
 }

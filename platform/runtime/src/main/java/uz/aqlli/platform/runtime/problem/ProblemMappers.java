@@ -2,6 +2,8 @@ package uz.aqlli.platform.runtime.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -54,6 +56,17 @@ public class ProblemMappers {
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
         String detail = field.isEmpty() ? "The request body " + message : field + " " + message;
         return respond(new Problem(VALIDATION_TYPE, "Invalid request", 400, detail, path(uri), errors, requestId(headers)));
+    }
+
+    /** Jackson's most specific failures have mappers of Quarkus's own; these take precedence over them. */
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unreadable(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return unreadable((JsonProcessingException) e, uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unreadable(InvalidFormatException e, UriInfo uri, HttpHeaders headers) {
+        return unreadable((JsonProcessingException) e, uri, headers);
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
@@ -135,7 +148,7 @@ public class ProblemMappers {
     }
 
     private static String path(UriInfo uri) {
-        return uri == null ? null : uri.getPath();
+        return uri == null ? null : uri.getRequestUri().getPath();
     }
 
     private static String requestId(HttpHeaders headers) {

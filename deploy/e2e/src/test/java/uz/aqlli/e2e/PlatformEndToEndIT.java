@@ -1,0 +1,242 @@
+package uz.aqlli.e2e;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import uz.aqlli.launcher.LaunchSettings;
+import uz.aqlli.launcher.Platform;
+import uz.aqlli.launcher.PlatformApp;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The platform as {@code ./run} starts it (real PostgreSQL, Kafka, Keycloak, services, gateway),
+ * on free ports and fresh data, driven only through the gateway with tokens from Keycloak.
+ */
+class PlatformEndToEndIT {
+
+    private static Platform platform;
+    private static String gateway;
+
+    @BeforeAll
+    static void startPlatform() {
+        Path repo = Path.of(System.getProperty("aqlli.repo"));
+        Map<String, String> env = new HashMap<>();
+        env.put("AQLLI_HOME", Path.of("target/e2e-home").toAbsolutePath().toString());
+        env.put("AQLLI_DOWNLOADS", System.getProperty("aqlli.home"));
+        env.put("AQLLI_POSTGRES_PORT", String.valueOf(freePort()));
+        env.put("AQLLI_KAFKA_PORT", String.valueOf(freePort()));
+        env.put("AQLLI_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+        env.put("AQLLI_KEYCLOAK_PORT", String.valueOf(freePort()));
+        for (PlatformApp app : PlatformApp.values()) {
+            env.put(app.portVariable(), String.valueOf(freePort()));
+        }
+        deleteData(Path.of("target/e2e-home"));
+        platform = Platform.start(LaunchSettings.fromEnvironment(repo, env), new Platform.Progress() {
+            @Override
+            public void starting(String part) {
+                System.out.println("e2e: starting " + part);
+            }
+
+            @Override
+            public void ready(String part, String detail) {
+                System.out.println("e2e: " + part + " ready: " + detail);
+            }
+        });
+        gateway = platform.gatewayUrl();
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (platform == null) {
+            return;
+        }
+        List<ProcessHandle> processes = platform.processes();
+        platform.close();
+        for (ProcessHandle process : processes) {
+            assertFalse(process.isAlive(), "process " + process.pid() + " outlived the platform: " + process.info().commandLine().orElse("?"));
+        }
+    }
+
+    @Test
+    void anOrganizationRegisteredThroughTheGatewayReachesTheAdministrationsFiguresWithinTwoSeconds() {
+        String admin = token("admin1");
+        String stir = String.valueOf(ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999));
+
+        String location = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("kind", "ENTERPRISE", "legalName", "Buxoro To'qimachilik klasteri MChJ", "stir", stir,
+                        "regionCode", "1706"))
+                .post(gateway + "/api/catalog/organizations")
+                .then().statusCode(201)
+                .header("X-Request-Id", notNullValue())
+                .body("status", equalTo("PENDING"))
+                .extract().header("Location");
+        // Links name the gateway, not the service behind it.
+        org.hamcrest.MatcherAssert.assertThat(location, startsWith(gateway + "/api/catalog/organizations/"));
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (true) {
+            List<Map<String, Object>> byRegion = given().auth().oauth2(admin)
+                    .get(gateway + "/api/analytics/organizations/by-region")
+                    .then().statusCode(200).extract().jsonPath().getList("");
+            if (byRegion.stream().anyMatch(row -> "1706".equals(row.get("regionCode")) && ((Number) row.get("count")).intValue() == 1)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("the data lake did not report the organization within two seconds: " + byRegion);
+            }
+            sleep(100);
+        }
+    }
+
+    @Test
+    void withoutAValidTokenTheGatewayAnswers401AsAProblem() {
+        String url = gateway + "/api/analytics/organizations/by-region";
+        given().get(url).then().statusCode(401)
+                .contentType("application/problem+json").body("status", equalTo(401));
+
+        String admin = token("admin1");
+        String tampered = admin.substring(0, admin.length() - 4) + (admin.endsWith("AAAA") ? "BBBB" : "AAAA");
+        given().auth().oauth2(tampered).get(url).then().statusCode(401).body("status", equalTo(401));
+        given().auth().oauth2("not-a-jwt").get(url).then().statusCode(401);
+    }
+
+    @Test
+    void anExpiredTokenIsRefusedByTheGatewayAndByTheService() {
+        String adminApi = keycloakAdminToken();
+        String clientId = "e2e-short-lived-" + System.nanoTime();
+        given().auth().oauth2(adminApi).contentType(ContentType.JSON)
+                .body(Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
+                        "attributes", Map.of("access.token.lifespan", "2"),
+                        "protocolMappers", List.of(audienceMapper())))
+                .post(platform.keycloakUrl() + "/admin/realms/aqlli/clients")
+                .then().statusCode(201);
+        String shortLived = passwordToken(clientId, "admin1");
+        given().auth().oauth2(shortLived).get(gateway + "/api/analytics/organizations/by-region").then().statusCode(200);
+
+        sleep(4000);
+        given().auth().oauth2(shortLived).get(gateway + "/api/analytics/organizations/by-region").then().statusCode(401);
+        given().auth().oauth2(shortLived).get(serviceUrl(PlatformApp.DATALAKE) + "/api/analytics/organizations/by-region")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aTokenIssuedForAnotherAudienceIsRefused() {
+        String adminApi = keycloakAdminToken();
+        String clientId = "e2e-other-audience-" + System.nanoTime();
+        given().auth().oauth2(adminApi).contentType(ContentType.JSON)
+                .body(Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true))
+                .post(platform.keycloakUrl() + "/admin/realms/aqlli/clients")
+                .then().statusCode(201);
+        String foreign = passwordToken(clientId, "admin1");
+        given().auth().oauth2(foreign).get(gateway + "/api/analytics/organizations/by-region").then().statusCode(401);
+        given().auth().oauth2(foreign).get(serviceUrl(PlatformApp.DATALAKE) + "/api/analytics/organizations/by-region")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void theWrongRoleGets403AtTheGatewayAndAtTheService() {
+        String enterprise = token("enterprise1");
+        given().auth().oauth2(enterprise).get(gateway + "/api/analytics/organizations/by-region")
+                .then().statusCode(403).contentType("application/problem+json");
+        // Past the gateway (any signed-in user may reach /api/catalog) the service checks the role itself.
+        given().auth().oauth2(enterprise).contentType(ContentType.JSON)
+                .body(Map.of("kind", "ENTERPRISE", "legalName", "Navoiy Kimyo", "stir", "412345678", "regionCode", "1712"))
+                .post(gateway + "/api/catalog/organizations")
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+    }
+
+    @Test
+    void theGatewayPassesAServicesProblemDetailsThroughUnchanged() {
+        given().auth().oauth2(token("admin1")).header("X-Request-Id", "e2e-request-1").contentType(ContentType.JSON)
+                .body(Map.of("kind", "PROVIDER", "legalName", "Toshkent IT Park rezidenti", "stir", "12345", "regionCode", "1726"))
+                .post(gateway + "/api/catalog/organizations")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .header("X-Request-Id", equalTo("e2e-request-1"))
+                .body("errors.field", hasItem("stir"))
+                .body("requestId", equalTo("e2e-request-1"))
+                .body("instance", equalTo("/api/catalog/organizations"));
+    }
+
+    @Test
+    void theGatewayIsReadyOnlyWithEveryService() {
+        given().get(gateway + "/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'upstream services' }.data.catalog", equalTo("UP"))
+                .body("checks.find { it.name == 'upstream services' }.data.datalake", equalTo("UP"))
+                .body("status", not(equalTo("DOWN")));
+    }
+
+    private static Map<String, Object> audienceMapper() {
+        return Map.of("name", "aqlli-api audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
+                "config", Map.of("included.custom.audience", "aqlli-api", "access.token.claim", "true"));
+    }
+
+    private static String token(String demoUser) {
+        return passwordToken("aqlli-web", demoUser);
+    }
+
+    private static String passwordToken(String clientId, String user) {
+        return RestAssured.given().formParam("grant_type", "password").formParam("client_id", clientId)
+                .formParam("username", user).formParam("password", user)
+                .post(platform.realmUrl() + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String keycloakAdminToken() {
+        LaunchSettings settings = platform.settings();
+        return RestAssured.given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", settings.keycloakAdminUser()).formParam("password", settings.keycloakAdminPassword())
+                .post(platform.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String serviceUrl(PlatformApp app) {
+        return "http://localhost:" + platform.settings().port(app);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteData(Path home) {
+        try (var paths = java.nio.file.Files.walk(home)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (java.nio.file.NoSuchFileException e) {
+            // nothing to delete
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
