@@ -1,0 +1,64 @@
+package uz.aqlli.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import uz.aqlli.platform.testing.PlatformTestResource;
+import uz.aqlli.platform.testing.Tokens;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/**
+ * The gateway on its own, with real Keycloak tokens and no service behind it (the upstreams'
+ * ports are closed): what it decides by itself. Routing to live services is covered end to end
+ * (deploy/e2e).
+ */
+@QuarkusTest
+@QuarkusTestResource(PlatformTestResource.class)
+class GatewayTest {
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String realmUrl;
+
+    @Test
+    void aMissingTokenIsAProblemDetail() {
+        given().get("/api/catalog/organizations")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"))
+                .body("status", equalTo(401));
+    }
+
+    @Test
+    void analyticsNeedsTheAdministrationRole() {
+        given().auth().oauth2(Tokens.demoUser(realmUrl, "enterprise1"))
+                .get("/api/analytics/organizations/by-region")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void aForgedTokenIsRefused() {
+        given().auth().oauth2(Tokens.tampered(Tokens.demoUser(realmUrl, "admin1")))
+                .get("/api/analytics/organizations/by-region")
+                .then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
+    void anAllowedRequestIsForwardedWithARequestIdAndAnUnreachableServiceIsA502() {
+        given().auth().oauth2(Tokens.demoUser(realmUrl, "admin1"))
+                .get("/api/analytics/organizations/by-region")
+                .then().statusCode(502)
+                .header("X-Request-Id", notNullValue());
+    }
+
+    @Test
+    void theGatewayIsNotReadyWhileItsServicesAreDown() {
+        given().get("/q/health/ready")
+                .then().statusCode(503)
+                .body("checks.find { it.name == 'upstream services' }.data.catalog", startsWith("DOWN"));
+    }
+}
