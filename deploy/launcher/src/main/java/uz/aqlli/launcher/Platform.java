@@ -157,7 +157,7 @@ public final class Platform implements AutoCloseable {
         } else {
             for (PlatformApp upstream : PlatformApp.values()) {
                 if (upstream != PlatformApp.GATEWAY) {
-                    env.put("AQLLI_UPSTREAMS_" + upstream.name(), "http://127.0.0.1:" + settings.port(upstream));
+                    env.put("AQLLI_GATEWAY_UPSTREAMS_" + upstream.name(), "http://127.0.0.1:" + settings.port(upstream));
                 }
             }
         }

@@ -32,7 +32,7 @@ public class GatewayRoutes {
             URI upstream = config.upstreams().get(route.upstream());
             if (upstream == null) {
                 throw new IllegalStateException("no URL configured for upstream " + route.upstream()
-                        + " (aqlli.upstreams." + route.upstream() + ")");
+                        + " (aqlli.gateway.upstreams." + route.upstream() + ")");
             }
             HttpProxy proxy = HttpProxy.reverseProxy(client).origin(upstream.getPort(), upstream.getHost());
             router.route(route.pathPrefix() + "/*").handler(GatewayRoutes::tagRequest).handler(ProxyHandler.create(proxy));

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.util.Map;
 
 /** The base URL of each service the gateway routes to. */
-@ConfigMapping(prefix = "aqlli")
+@ConfigMapping(prefix = "aqlli.gateway")
 public interface UpstreamsConfig {
 
     /** Service name (catalog, offers, orders, datalake) to base URL. */
