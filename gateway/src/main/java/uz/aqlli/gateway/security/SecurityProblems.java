@@ -16,6 +16,16 @@ import jakarta.enterprise.event.Observes;
 public class SecurityProblems {
 
     void install(@Observes Router router) {
+        // Every /api route needs a token (application.properties); without one Quarkus would send a
+        // bare challenge, so the gateway answers first, in the problem shape.
+        router.route("/api/*").order(Integer.MIN_VALUE).handler(context -> {
+            if (context.request().getHeader("Authorization") == null) {
+                context.response().putHeader("WWW-Authenticate", "Bearer");
+                respond(context, 401, "urn:aqlli:problem:unauthenticated", "Unauthorized", "A valid bearer token is required");
+            } else {
+                context.next();
+            }
+        });
         router.route().failureHandler(SecurityProblems::handle);
     }
 
