@@ -110,6 +110,12 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private boolean answers() {
+        // Asking an admin client before the port is open makes it log a warning per retry.
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 500);
+        } catch (java.io.IOException e) {
+            return false;
+        }
         try (Admin admin = admin()) {
             return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
