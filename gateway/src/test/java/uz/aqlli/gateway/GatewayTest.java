@@ -26,11 +26,28 @@ class GatewayTest {
 
     @Test
     void aMissingTokenIsAProblemDetail() {
-        given().get("/api/catalog/organizations")
+        given().get("/api/orders/orders")
                 .then().statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"))
                 .body("status", equalTo(401));
+    }
+
+    @Test
+    void registrationAndTheDirectoryArePublicButNothingElseOfTheCatalogIs() {
+        // Passed through without a token (the service behind is down here, hence 502, not 401).
+        given().contentType("application/json").body("{}").post("/api/catalog/registrations").then().statusCode(502);
+        given().get("/api/catalog/organizations").then().statusCode(502);
+        given().get("/api/catalog/organizations/a1b2c3d4-0000-4000-8000-000000000001").then().statusCode(502);
+        // Same paths, other methods, and other catalog routes still need a token.
+        given().contentType("application/json").body("{}").post("/api/catalog/organizations/a1b2c3d4-0000-4000-8000-000000000001/decisions")
+                .then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/catalog/registrations").then().statusCode(401);
+        given().get("/api/catalog/me").then().statusCode(401);
+        given().get("/api/catalog/organizationsX").then().statusCode(401);
+        // A token sent to a public route is still checked.
+        given().auth().oauth2(Tokens.tampered(Tokens.demoUser(realmUrl, "admin1"))).get("/api/catalog/organizations")
+                .then().statusCode(401);
     }
 
     @Test

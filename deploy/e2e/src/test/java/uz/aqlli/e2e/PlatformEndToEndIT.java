@@ -79,32 +79,51 @@ class PlatformEndToEndIT {
     @Test
     void anOrganizationRegisteredThroughTheGatewayReachesTheAdministrationsFiguresWithinTwoSeconds() {
         String admin = token("admin1");
-        String stir = String.valueOf(ThreadLocalRandom.current().nextInt(100_000_000, 999_999_999));
+        String stir = String.valueOf(ThreadLocalRandom.current().nextInt(400_000_000, 999_999_999));
 
-        String location = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body(Map.of("kind", "ENTERPRISE", "legalName", "Buxoro To'qimachilik klasteri MChJ", "stir", stir,
-                        "regionCode", "1706"))
-                .post(gateway + "/api/catalog/organizations")
+        // Self-registration needs no login.
+        var created = given().contentType(ContentType.JSON)
+                .body(registration(stir, "1733", "Xorazm Qurilish Materiallari MChJ"))
+                .post(gateway + "/api/catalog/registrations")
                 .then().statusCode(201)
                 .header("X-Request-Id", notNullValue())
-                .body("status", equalTo("PENDING"))
-                .extract().header("Location");
+                .body("organization.status", equalTo("PENDING"))
+                .extract();
+        String id = created.path("organization.id");
         // Links name the gateway, not the service behind it.
-        org.hamcrest.MatcherAssert.assertThat(location, startsWith(gateway + "/api/catalog/organizations/"));
+        org.hamcrest.MatcherAssert.assertThat(created.header("Location"), startsWith(gateway + "/api/catalog/organizations/"));
 
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
         while (true) {
             List<Map<String, Object>> byRegion = given().auth().oauth2(admin)
                     .get(gateway + "/api/analytics/organizations/by-region")
                     .then().statusCode(200).extract().jsonPath().getList("");
-            if (byRegion.stream().anyMatch(row -> "1706".equals(row.get("regionCode")) && ((Number) row.get("count")).intValue() == 1)) {
-                return;
+            if (byRegion.stream().anyMatch(row -> "1733".equals(row.get("regionCode")) && ((Number) row.get("count")).intValue() == 1)) {
+                break;
             }
             if (System.nanoTime() > deadline) {
                 fail("the data lake did not report the organization within two seconds: " + byRegion);
             }
             sleep(100);
         }
+
+        // The republic-level administration verifies it; then it is public.
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("decision", "VERIFY"))
+                .post(gateway + "/api/catalog/organizations/" + id + "/decisions")
+                .then().statusCode(200).body("status", equalTo("VERIFIED"));
+        given().get(gateway + "/api/catalog/organizations/" + id).then().statusCode(200).body("status", equalTo("VERIFIED"));
+        // And its manager signs in with the password they chose.
+        String manager = passwordToken("aqlli-web", "manager-" + stir + "@xorazm.uz", "Qurilish-2026");
+        given().auth().oauth2(manager).get(gateway + "/api/catalog/me").then().statusCode(200).body("organizationId", equalTo(id));
+    }
+
+    private static Map<String, Object> registration(String stir, String region, String legalName) {
+        return Map.of(
+                "organization", Map.of("kind", "ENTERPRISE", "legalName", legalName, "stir", stir, "regionCode", region,
+                        "districtCode", region + "401", "zoneType", "NONE", "sectors", List.of("BUILDING_MATERIALS"),
+                        "contactPhone", "+998622220000", "contactEmail", "info-" + stir + "@xorazm.uz"),
+                "user", Map.of("firstName", "Ulug'bek", "lastName", "Sobirov", "email", "manager-" + stir + "@xorazm.uz",
+                        "password", "Qurilish-2026"));
     }
 
     @Test
@@ -158,23 +177,22 @@ class PlatformEndToEndIT {
         given().auth().oauth2(enterprise).get(gateway + "/api/analytics/organizations/by-region")
                 .then().statusCode(403).contentType("application/problem+json");
         // Past the gateway (any signed-in user may reach /api/catalog) the service checks the role itself.
-        given().auth().oauth2(enterprise).contentType(ContentType.JSON)
-                .body(Map.of("kind", "ENTERPRISE", "legalName", "Navoiy Kimyo", "stir", "412345678", "regionCode", "1712"))
-                .post(gateway + "/api/catalog/organizations")
+        given().auth().oauth2(enterprise).contentType(ContentType.JSON).body(Map.of("decision", "SUSPEND", "reason", "no"))
+                .post(gateway + "/api/catalog/organizations/a1b2c3d4-0000-4000-8000-000000000002/decisions")
                 .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
     }
 
     @Test
     void theGatewayPassesAServicesProblemDetailsThroughUnchanged() {
-        given().auth().oauth2(token("admin1")).header("X-Request-Id", "e2e-request-1").contentType(ContentType.JSON)
-                .body(Map.of("kind", "PROVIDER", "legalName", "Toshkent IT Park rezidenti", "stir", "12345", "regionCode", "1726"))
-                .post(gateway + "/api/catalog/organizations")
+        given().header("X-Request-Id", "e2e-request-1").contentType(ContentType.JSON)
+                .body(registration("12345", "1726", "Toshkent IT Park rezidenti"))
+                .post(gateway + "/api/catalog/registrations")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", equalTo("e2e-request-1"))
-                .body("errors.field", hasItem("stir"))
+                .body("errors.field", hasItem("organization.stir"))
                 .body("requestId", equalTo("e2e-request-1"))
-                .body("instance", equalTo("/api/catalog/organizations"));
+                .body("instance", equalTo("/api/catalog/registrations"));
     }
 
     @Test
@@ -195,8 +213,12 @@ class PlatformEndToEndIT {
     }
 
     private static String passwordToken(String clientId, String user) {
+        return passwordToken(clientId, user, user);
+    }
+
+    private static String passwordToken(String clientId, String user, String password) {
         return RestAssured.given().formParam("grant_type", "password").formParam("client_id", clientId)
-                .formParam("username", user).formParam("password", user)
+                .formParam("username", user).formParam("password", password)
                 .post(platform.realmUrl() + "/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
     }

@@ -8,6 +8,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Answers the gateway's own 401 and 403 as RFC 9457 problem details, the same shape the services use.
@@ -15,11 +19,33 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class SecurityProblems {
 
+    /** "METHOD /path" or "METHOD /prefix/*": routes anyone may call without a token. */
+    @ConfigProperty(name = "aqlli.gateway.public-routes")
+    Optional<List<String>> publicRoutes;
+
+    boolean isPublic(String method, String path) {
+        for (String route : publicRoutes.orElse(List.of())) {
+            String[] parts = route.strip().split("\\s+", 2);
+            if (parts.length != 2 || !parts[0].equalsIgnoreCase(method)) {
+                continue;
+            }
+            String pattern = parts[1];
+            boolean matches = pattern.endsWith("/*")
+                    ? path.startsWith(pattern.substring(0, pattern.length() - 1))
+                    : path.equals(pattern);
+            if (matches) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void install(@Observes Router router) {
         // Every /api route needs a token (application.properties); without one Quarkus would send a
         // bare challenge, so the gateway answers first, in the problem shape.
         router.route("/api/*").order(Integer.MIN_VALUE).handler(context -> {
-            if (context.request().getHeader("Authorization") == null) {
+            if (context.request().getHeader("Authorization") == null
+                    && !isPublic(context.request().method().name(), context.normalizedPath())) {
                 context.response().putHeader("WWW-Authenticate", "Bearer");
                 respond(context, 401, "urn:aqlli:problem:unauthenticated", "Unauthorized", "A valid bearer token is required");
             } else {

@@ -1,29 +1,41 @@
 package uz.aqlli.catalog.api;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uz.aqlli.catalog.OrganizationKind;
+import uz.aqlli.catalog.OrganizationStatus;
 import uz.aqlli.catalog.service.OrganizationDirectory;
-import uz.aqlli.platform.runtime.problem.ProblemException;
+import uz.aqlli.platform.runtime.security.Caller;
 
+import java.util.List;
 import java.util.UUID;
 
+/** The directory. Every route names who may call it; the service also checks whose data it is. */
 @Path("/organizations")
-@Tag(name = "Organizations", description = "The directory of enterprises and IT providers")
+@Tag(name = "Organizations", description = "The directory of enterprises and IT providers, and its administration")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrganizationResource {
+
+    static final int MAX_PAGE_SIZE = 100;
 
     private final OrganizationDirectory directory;
 
@@ -31,23 +43,51 @@ public class OrganizationResource {
         this.directory = directory;
     }
 
-    /** The regional administration enters an organization; self-registration comes with onboarding. */
-    @POST
-    @RolesAllowed("admin")
-    @Operation(operationId = "registerOrganization", summary = "Register an organization (pending verification)")
-    public Response register(@Valid @NotNull RegisterOrganizationRequest request, UriInfo uri) {
-        var organization = directory.register(request.kind(), request.legalName(), request.stir(),
-                request.regionCode(), request.districtCode());
-        return Response.created(uri.getAbsolutePathBuilder().path(organization.id().toString()).build())
-                .entity(OrganizationView.of(organization))
-                .build();
+    @GET
+    @PermitAll
+    @Operation(operationId = "listOrganizations", summary = "Verified organizations; the administration lists any status in its region")
+    public PageView<OrganizationView> list(@QueryParam("status") OrganizationStatus status,
+                                           @QueryParam("regionCode") @Pattern(regexp = "\\d{4}", message = "must be a 4-digit SOATO region code") String regionCode,
+                                           @QueryParam("kind") OrganizationKind kind,
+                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        var listing = directory.list(status, regionCode, kind, page, size);
+        return new PageView<>(listing.items().stream().map(o -> OrganizationView.of(o, directory.seesPrivately(o))).toList(),
+                page, size, listing.total());
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed("admin")
-    @Operation(operationId = "getOrganization", summary = "One organization of the directory")
+    @PermitAll
+    @Operation(operationId = "getOrganization", summary = "One organization (not verified ones: only its members and its administration)")
     public OrganizationView get(@PathParam("id") UUID id) {
-        return directory.find(id).map(OrganizationView::of).orElseThrow(() -> ProblemException.notFound("Organization " + id));
+        var organization = directory.visible(id);
+        return OrganizationView.of(organization, directory.seesPrivately(organization));
+    }
+
+    @POST
+    @Path("/{id}/decisions")
+    @RolesAllowed(Caller.ADMIN)
+    @Operation(operationId = "decideOnOrganization", summary = "Verify, reject, suspend or reinstate (the organization's region's administration)")
+    public OrganizationView decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
+        return OrganizationView.of(directory.decide(id, request.decision(), request.reason()), true);
+    }
+
+    @GET
+    @Path("/{id}/members")
+    @RolesAllowed({Caller.ENTERPRISE, Caller.PROVIDER, Caller.ADMIN})
+    @Operation(operationId = "listMembers", summary = "The organization's users (its members and its administration only)")
+    public List<MemberView> members(@PathParam("id") UUID id) {
+        return directory.members(id).stream().map(MemberView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/members")
+    @RolesAllowed({Caller.ENTERPRISE, Caller.PROVIDER})
+    @Operation(operationId = "addMember", summary = "The manager adds a user to their organization")
+    public Response addMember(@PathParam("id") UUID id, @Valid @NotNull NewMemberRequest request, UriInfo uri) {
+        var member = directory.addMember(id, request.person());
+        return Response.created(uri.getAbsolutePathBuilder().path(member.userId().toString()).build())
+                .entity(MemberView.of(member)).build();
     }
 }

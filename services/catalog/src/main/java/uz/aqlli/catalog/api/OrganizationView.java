@@ -1,17 +1,24 @@
 package uz.aqlli.catalog.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import uz.aqlli.catalog.Organization;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
-/** An organization as the API shows it. */
+/** An organization as the API shows it; the status reason only to its members and its administration. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrganizationView(UUID id, String kind, String legalName, String stir, String regionCode,
-                               String districtCode, String status, Instant registeredAt) {
+                               String districtCode, String zoneType, String zoneName, List<String> sectors,
+                               List<String> serviceCategories, String contactPhone, String contactEmail,
+                               String status, String statusReason, Instant statusChangedAt, Instant registeredAt) {
 
-    static OrganizationView of(Organization organization) {
+    static OrganizationView of(Organization organization, boolean privateDetails) {
         return new OrganizationView(organization.id(), organization.kind().name(), organization.legalName(),
-                organization.stir(), organization.regionCode(), organization.districtCode(),
-                organization.status().name(), organization.registeredAt());
+                organization.stir(), organization.regionCode(), organization.districtCode(), organization.zoneType().name(),
+                organization.zoneName(), organization.sectors(), organization.serviceCategories(),
+                organization.contactPhone(), organization.contactEmail(), organization.status().name(),
+                privateDetails ? organization.statusReason() : null, organization.statusChangedAt(), organization.registeredAt());
     }
 }

@@ -1,66 +1,198 @@
 package uz.aqlli.catalog.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.hibernate.exception.ConstraintViolationException;
+import uz.aqlli.catalog.Member;
+import uz.aqlli.catalog.MemberRole;
 import uz.aqlli.catalog.Organization;
+import uz.aqlli.catalog.OrganizationDecision;
 import uz.aqlli.catalog.OrganizationKind;
+import uz.aqlli.catalog.OrganizationStatus;
+import uz.aqlli.catalog.Person;
+import uz.aqlli.catalog.identity.KeycloakAccounts;
+import uz.aqlli.catalog.repository.MemberRepository;
 import uz.aqlli.catalog.repository.OrganizationRepository;
-import uz.aqlli.catalog.repository.RegionRepository;
-import uz.aqlli.platform.events.OrganizationRegistered;
+import uz.aqlli.platform.events.OrganizationEvent;
+import uz.aqlli.platform.events.OrganizationReinstated;
+import uz.aqlli.platform.events.OrganizationRejected;
+import uz.aqlli.platform.events.OrganizationSuspended;
+import uz.aqlli.platform.events.OrganizationVerified;
 import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
+import uz.aqlli.platform.runtime.problem.Problem;
 import uz.aqlli.platform.runtime.problem.ProblemException;
+import uz.aqlli.platform.runtime.security.Caller;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.UUID;
 
-/** The organization directory: who is on the marketplace, and the events that tell the others. */
+/**
+ * The organization directory: who may see which organization, the administration's decisions,
+ * and an organization's users.
+ *
+ * <p>Visibility: a verified organization is public; any other is visible only to its own members
+ * and to the administration of its region. To everyone else it does not exist (404), so an id
+ * cannot be probed.
+ */
 @ApplicationScoped
 public class OrganizationDirectory {
 
     static final String AGGREGATE = "Organization";
 
     private final OrganizationRepository organizations;
-    private final RegionRepository regions;
+    private final MemberRepository members;
+    private final KeycloakAccounts accounts;
     private final EventOutbox outbox;
+    private final Caller caller;
     private final Clock clock = Clock.systemUTC();
 
-    OrganizationDirectory(OrganizationRepository organizations, RegionRepository regions, EventOutbox outbox) {
+    OrganizationDirectory(OrganizationRepository organizations, MemberRepository members, KeycloakAccounts accounts,
+                          EventOutbox outbox, Caller caller) {
         this.organizations = organizations;
-        this.regions = regions;
+        this.members = members;
+        this.accounts = accounts;
         this.outbox = outbox;
+        this.caller = caller;
     }
 
-    /** Enters an organization as pending and records {@link OrganizationRegistered}, in one transaction. */
+    /** The organization if the caller may see it; otherwise 404, whether or not it exists. */
+    public Organization visible(UUID id) {
+        return organizations.findByIdOptional(id)
+                .filter(organization -> organization.status() == OrganizationStatus.VERIFIED || seesPrivately(organization))
+                .orElseThrow(() -> ProblemException.notFound("Organization " + id));
+    }
+
+    /** Its members and the administration of its region see its private details (status reason, users). */
+    public boolean seesPrivately(Organization organization) {
+        return caller.memberOf(organization.id()) || caller.administers(organization.regionCode());
+    }
+
+    public record Listing(List<Organization> items, long total) {
+    }
+
+    /**
+     * A page of the directory. The public (and enterprises and providers) list verified
+     * organizations; the administration lists any status, within its region.
+     */
+    public Listing list(OrganizationStatus status, String regionCode, OrganizationKind kind, int page, int size) {
+        String region = regionCode;
+        if (caller.administrationRegion().isPresent()) {
+            String scope = caller.administrationRegion().get();
+            if (!scope.equals(Caller.REPUBLIC)) {
+                if (region != null && !region.equals(scope)) {
+                    throw ProblemException.forbidden("outside-your-region",
+                            "Your administration covers region " + scope + " only");
+                }
+                region = scope;
+            }
+        } else if (status != null && status != OrganizationStatus.VERIFIED) {
+            throw ProblemException.forbidden("administration-only",
+                    "Only the regional administration lists organizations that are not verified");
+        } else {
+            status = OrganizationStatus.VERIFIED;
+        }
+        var query = organizations.search(status, region, kind);
+        return new Listing(query.page(Page.of(page, size)).list(), query.count());
+    }
+
+    /** The regional administration's decision, recorded with its event in one transaction. */
     @Transactional
-    public Organization register(OrganizationKind kind, String legalName, String stir, String regionCode,
-                                 String districtCode) {
-        if (regions.findByIdOptional(regionCode).isEmpty()) {
-            throw ProblemException.invalidField("regionCode", "is not the SOATO code of one of the 14 regions");
-        }
-        if (districtCode != null && !districtCode.startsWith(regionCode)) {
-            throw ProblemException.invalidField("districtCode", "does not lie in region " + regionCode);
-        }
-        if (organizations.stirTaken(stir)) {
-            throw ProblemException.conflict("duplicate-stir", "An organization with this STIR is already registered");
-        }
-        Organization organization = Organization.register(kind, legalName, stir, regionCode, districtCode, Instant.now(clock));
+    public Organization decide(UUID id, OrganizationDecision decision, String reason) {
+        Organization organization = organizations.findByIdOptional(id)
+                .filter(found -> caller.administers(found.regionCode()))
+                .orElseThrow(() -> ProblemException.notFound("Organization " + id));
         try {
-            organizations.persistAndFlush(organization);
-        } catch (ConstraintViolationException e) {
-            // Two registrations of one STIR raced past the check above; the unique index decided.
-            throw ProblemException.conflict("duplicate-stir", "An organization with this STIR is already registered");
+            organization.decide(decision, reason, caller.userId(), Instant.now(clock));
+        } catch (IllegalStateException e) {
+            throw ProblemException.conflict("invalid-status-transition", "The organization is " + organization.status()
+                    + "; the decision " + decision + " does not apply to it");
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalidField("reason", "is required to " + decision.name().toLowerCase(java.util.Locale.ROOT));
         }
-        outbox.append(Topic.ORGANIZATIONS, AGGREGATE, new OrganizationRegistered(organization.id(),
-                organization.kind().name(), organization.legalName(), organization.stir(), organization.regionCode(),
-                organization.districtCode(), organization.status().name(), organization.registeredAt()));
+        outbox.append(Topic.ORGANIZATIONS, AGGREGATE, event(organization, decision));
         return organization;
     }
 
-    public Optional<Organization> find(UUID id) {
-        return organizations.findByIdOptional(id);
+    private static OrganizationEvent event(Organization organization, OrganizationDecision decision) {
+        UUID id = organization.id();
+        String kind = organization.kind().name();
+        String region = organization.regionCode();
+        String status = organization.status().name();
+        String reason = organization.statusReason();
+        String by = organization.statusChangedBy();
+        Instant at = organization.statusChangedAt();
+        return switch (decision) {
+            case VERIFY -> new OrganizationVerified(id, kind, region, status, reason, by, at);
+            case REJECT -> new OrganizationRejected(id, kind, region, status, reason, by, at);
+            case SUSPEND -> new OrganizationSuspended(id, kind, region, status, reason, by, at);
+            case REINSTATE -> new OrganizationReinstated(id, kind, region, status, reason, by, at);
+        };
+    }
+
+    /** The organization's users: for its members and its region's administration. */
+    public List<Member> members(UUID organizationId) {
+        Organization organization = privately(organizationId);
+        return members.ofOrganization(organization.id());
+    }
+
+    /**
+     * The manager adds a user to their organization: a Keycloak user with the organization's role,
+     * a member of its Keycloak organization, and a member row. If the row cannot be written the
+     * Keycloak user is removed again.
+     */
+    public Member addMember(UUID organizationId, Person person) {
+        Organization organization = organizations.findByIdOptional(organizationId)
+                .filter(found -> caller.memberOf(found.id()))
+                .orElseThrow(() -> ProblemException.notFound("Organization " + organizationId));
+        Member self = members.findByIdOptional(UUID.fromString(caller.userId()))
+                .orElseThrow(() -> ProblemException.forbidden("not-organization-manager", "Only the organization's manager adds users"));
+        if (self.role() != MemberRole.MANAGER) {
+            throw ProblemException.forbidden("not-organization-manager", "Only the organization's manager adds users");
+        }
+        if (members.emailTaken(person.email())) {
+            throw new ProblemException(409, "urn:aqlli:problem:duplicate-email", "Conflict", "email: is already used by another account",
+                    List.of(new Problem.FieldError("email", "is already used by another account")));
+        }
+        UUID user;
+        try {
+            user = accounts.ensureUser(organization.id(), organization.kind(), person);
+        } catch (RuntimeException e) {
+            throw relabel(Onboarding.asProblem(e));
+        }
+        try {
+            accounts.addMember(organization.keycloakOrganizationId(), user);
+            return QuarkusTransaction.requiringNew().call(() -> {
+                Member member = new Member(user, organization.id(), person, MemberRole.MEMBER, Instant.now(clock));
+                members.persist(member);
+                return member;
+            });
+        } catch (RuntimeException e) {
+            try {
+                accounts.deleteUser(user);
+            } catch (RuntimeException ignored) {
+                // the next add of the same e-mail adopts this user (it names this organization)
+            }
+            throw Onboarding.asProblem(e);
+        }
+    }
+
+    /** Keycloak names fields as in a registration ({@code user.email}); here the body is the user itself. */
+    private static RuntimeException relabel(RuntimeException problem) {
+        if (problem instanceof ProblemException p && !p.errors().isEmpty()) {
+            List<Problem.FieldError> errors = p.errors().stream()
+                    .map(error -> new Problem.FieldError(error.field().replaceFirst("^user\\.", ""), error.message())).toList();
+            return new ProblemException(p.status(), p.type(), p.title(), p.getMessage().replaceFirst("^user\\.", ""), errors);
+        }
+        return problem;
+    }
+
+    private Organization privately(UUID id) {
+        return organizations.findByIdOptional(id)
+                .filter(this::seesPrivately)
+                .orElseThrow(() -> ProblemException.notFound("Organization " + id));
     }
 }

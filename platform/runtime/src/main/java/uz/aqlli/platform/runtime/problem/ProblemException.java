@@ -31,6 +31,20 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "urn:aqlli:problem:" + slug, "Conflict", detail, List.of());
     }
 
+    public static ProblemException forbidden(String slug, String detail) {
+        return new ProblemException(403, "urn:aqlli:problem:" + slug, "Forbidden", detail, List.of());
+    }
+
+    public static ProblemException unauthorized() {
+        return new ProblemException(401, "urn:aqlli:problem:unauthorized", "Unauthorized",
+                "Sign in: this needs a valid access token", List.of());
+    }
+
+    /** A dependency the platform needs (Keycloak, for example) did not answer; nothing was changed. */
+    public static ProblemException unavailable(String slug, String detail) {
+        return new ProblemException(503, "urn:aqlli:problem:" + slug, "Service unavailable", detail, List.of());
+    }
+
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(400, ProblemMappers.VALIDATION_TYPE, "Invalid request",
                 field + ": " + message, List.of(new Problem.FieldError(field, message)));

@@ -1,0 +1,54 @@
+package uz.aqlli.catalog;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A self-registration: the record that makes the Keycloak steps (outside any database
+ * transaction) safe to retry and to undo. See {@code V2__onboarding_and_verification.sql}.
+ */
+@Entity
+@Table(name = "registration")
+public class Registration {
+
+    public enum State { STARTED, COMPLETED }
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true)
+    public String stir;
+
+    @Column(nullable = false)
+    public String fingerprint;
+
+    @Column(name = "organization_id", nullable = false, unique = true)
+    public UUID organizationId;
+
+    @Column(name = "manager_email", nullable = false)
+    public String managerEmail;
+
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
+
+    @Column(name = "keycloak_organization_id")
+    public UUID keycloakOrganizationId;
+
+    @Column(name = "keycloak_user_id")
+    public UUID keycloakUserId;
+
+    @Column(name = "lease_until", nullable = false)
+    public Instant leaseUntil;
+
+    @Column(name = "started_at", nullable = false)
+    public Instant startedAt;
+
+    @Column(name = "completed_at")
+    public Instant completedAt;
+}

@@ -1,0 +1,54 @@
+package uz.aqlli.catalog.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import uz.aqlli.catalog.OrganizationKind;
+import uz.aqlli.catalog.OrganizationProfile;
+import uz.aqlli.catalog.Person;
+import uz.aqlli.platform.events.Sector;
+import uz.aqlli.platform.events.ServiceCategory;
+import uz.aqlli.platform.events.ZoneType;
+
+import java.util.Set;
+
+/**
+ * A self-registration: the organization and its first user. Status, ids and verification are the
+ * platform's to set and have no field here; unknown fields are ignored, never stored.
+ */
+public record RegistrationRequest(@Valid @NotNull OrganizationPart organization, @Valid @NotNull UserPart user) {
+
+    public record OrganizationPart(
+            @NotNull OrganizationKind kind,
+            @NotBlank @Size(max = 300) String legalName,
+            @NotNull @Pattern(regexp = "\\d{9}", message = "must be exactly 9 digits") String stir,
+            @NotNull @Pattern(regexp = "\\d{4}", message = "must be a 4-digit SOATO region code, e.g. 1703") String regionCode,
+            @NotNull @Pattern(regexp = "\\d{7}", message = "must be a 7-digit SOATO district code") String districtCode,
+            @NotNull ZoneType zoneType,
+            @Size(max = 200) String zoneName,
+            @Size(max = 10) Set<@NotNull Sector> sectors,
+            @Size(max = 11) Set<@NotNull ServiceCategory> serviceCategories,
+            @NotNull @Pattern(regexp = "\\+998\\d{9}", message = "must be an Uzbek number, +998 and 9 digits") String contactPhone,
+            @NotBlank @Email @Size(max = 254) String contactEmail) {
+
+        OrganizationProfile profile() {
+            return new OrganizationProfile(kind, legalName, stir, regionCode, districtCode, zoneType, zoneName,
+                    sectors == null ? Set.of() : sectors, serviceCategories == null ? Set.of() : serviceCategories,
+                    contactPhone, contactEmail);
+        }
+    }
+
+    public record UserPart(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @NotBlank @Email @Size(max = 254) String email,
+            @NotNull @Size(min = 10, max = 128) String password) {
+
+        Person person() {
+            return new Person(firstName, lastName, email, password);
+        }
+    }
+}

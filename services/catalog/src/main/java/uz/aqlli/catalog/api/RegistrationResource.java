@@ -1,0 +1,45 @@
+package uz.aqlli.catalog.api;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uz.aqlli.catalog.service.Onboarding;
+
+import java.util.Map;
+
+@Path("/registrations")
+@Tag(name = "Onboarding", description = "Self-registration of an organization with its first user")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class RegistrationResource {
+
+    private final Onboarding onboarding;
+
+    RegistrationResource(Onboarding onboarding) {
+        this.onboarding = onboarding;
+    }
+
+    /**
+     * Anyone may register (no login yet). 201 with the new, pending organization; 200 with the same
+     * one when this exact registration was already done (a safe retry).
+     */
+    @POST
+    @PermitAll
+    @Operation(operationId = "register", summary = "Register an organization and its manager (pending verification)")
+    public Response register(@Valid @NotNull RegistrationRequest request, UriInfo uri) {
+        Onboarding.Outcome outcome = onboarding.register(request.organization().profile(), request.user().person());
+        var body = Map.of("organization", OrganizationView.of(outcome.organization(), true),
+                "user", MemberView.of(outcome.manager()));
+        var location = uri.getBaseUriBuilder().path("organizations").path(outcome.organization().id().toString()).build();
+        return (outcome.created() ? Response.created(location) : Response.ok().location(location)).entity(body).build();
+    }
+}

@@ -1,0 +1,204 @@
+package uz.aqlli.catalog.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import uz.aqlli.catalog.identity.KeycloakAccounts;
+import uz.aqlli.catalog.service.Onboarding;
+import uz.aqlli.platform.events.Topic;
+import uz.aqlli.platform.testing.EventTopics;
+import uz.aqlli.platform.testing.PlatformTestResource;
+import uz.aqlli.platform.testing.Tokens;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uz.aqlli.catalog.api.Registrations.PASSWORD;
+import static uz.aqlli.catalog.api.Registrations.enterprise;
+import static uz.aqlli.catalog.api.Registrations.newStir;
+import static uz.aqlli.catalog.api.Registrations.post;
+import static uz.aqlli.catalog.api.Registrations.with;
+
+/** Self-registration against the real Keycloak: what it creates, what it refuses, and what it never leaves behind. */
+@QuarkusTest
+@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
+class OnboardingTest {
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String realmUrl;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Inject
+    KeycloakAccounts accounts;
+
+    @Inject
+    Onboarding onboarding;
+
+    @Test
+    void aRegistrationCreatesThePendingOrganizationItsKeycloakOrganizationAndItsManager() throws Exception {
+        String stir = newStir();
+        Map<String, Object> body = with(enterprise(stir, "1706"), "organization", "status", "VERIFIED");
+        String id = post(with(body, "organization", "id", "00000000-0000-0000-0000-000000000001"))
+                .statusCode(201)
+                .header("Location", containsString("/api/catalog/organizations/"))
+                .body("organization.status", equalTo("PENDING"))
+                .body("organization.stir", equalTo(stir))
+                .body("user.role", equalTo("MANAGER"))
+                .extract().path("organization.id");
+        assertTrue(!id.equals("00000000-0000-0000-0000-000000000001"), "the client chose the id");
+
+        // The manager signs in at once; the token names the organization and carries the enterprise role.
+        String token = Tokens.password(realmUrl, "aqlli-web", "manager-" + stir + "@korxona.uz", PASSWORD);
+        JsonNode claims = claims(token);
+        assertEquals(id, claims.path("organization_id").asText());
+        assertTrue(claims.path("realm_access").path("roles").toString().contains("enterprise"), claims.toString());
+        given().auth().oauth2(token).get("/api/catalog/me").then().statusCode(200)
+                .body("organizationId", equalTo(id)).body("organization.status", equalTo("PENDING"));
+
+        // The Keycloak organization exists, named by the catalog id.
+        assertTrue(accounts.findOrganization(UUID.fromString(id)).isPresent(), "no Keycloak organization for " + id);
+
+        var record = EventTopics.await(kafka, Topic.ORGANIZATIONS.topicName(), r -> id.equals(r.key()), Duration.ofSeconds(10))
+                .orElseThrow(() -> new AssertionError("no OrganizationRegistered for " + id));
+        assertEquals("OrganizationRegistered", EventTopics.header(record, "ce_type"));
+        JsonNode data = new ObjectMapper().readTree(record.value());
+        assertEquals("PENDING", data.path("status").asText());
+        assertEquals("SMALL_INDUSTRIAL_ZONE", data.path("zoneType").asText());
+        assertEquals("[\"TEXTILE_AND_GARMENTS\"]", data.path("sectors").toString());
+    }
+
+    @Test
+    void retryingTheSameRegistrationReturnsTheFirstOneAndAnotherRegistrationOfTheStirIsAConflict() {
+        String stir = newStir();
+        Map<String, Object> body = enterprise(stir, "1703");
+        String first = post(body).statusCode(201).extract().path("organization.id");
+        String again = post(body).statusCode(200).extract().path("organization.id");
+        assertEquals(first, again);
+
+        post(with(with(body, "user", "email", "someone-else-" + stir + "@korxona.uz"), "organization", "legalName", "Boshqa MChJ"))
+                .statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:aqlli:problem:duplicate-stir"))
+                .body("errors.field", contains("organization.stir"));
+        assertEquals(1, count("select count(*) from organization where stir = :stir", stir));
+        assertEquals(1, count("select count(*) from outbox_event where payload ->> 'stir' = :stir", stir));
+    }
+
+    @Test
+    void aPasswordKeycloakRefusesIsA400NamingItAndLeavesNothingBehind() {
+        String stir = newStir();
+        post(with(enterprise(stir, "1714"), "user", "password", "paxtapaxta1"))
+                .statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("user.password"));
+        assertNothingLeft(stir, "manager-" + stir + "@korxona.uz");
+    }
+
+    @Test
+    void anEmailAlreadyInKeycloakIsAConflictAndTheKeycloakOrganizationIsRemovedAgain() {
+        String stir = newStir();
+        post(with(enterprise(stir, "1714"), "user", "email", "admin-navoi@demo.aqlli.uz"))
+                .statusCode(409).contentType("application/problem+json")
+                .body("errors.field", hasItem("user.email"));
+        assertNothingLeft(stir, null);
+        // and the demo user it collided with is untouched
+        Tokens.demoUser(realmUrl, "admin-navoi");
+    }
+
+    @Test
+    void aRegistrationAbandonedHalfWayIsUndoneByTheSweeper() {
+        // As if the process died after creating the Keycloak organization and user.
+        String stir = newStir();
+        UUID organizationId = UUID.randomUUID();
+        String email = "abandoned-" + stir + "@korxona.uz";
+        UUID keycloakOrganization = accounts.ensureOrganization(organizationId, "Tashlab ketilgan MChJ", stir);
+        accounts.ensureUser(organizationId, uz.aqlli.catalog.OrganizationKind.ENTERPRISE,
+                new uz.aqlli.catalog.Person("Tashlab", "Ketilgan", email, PASSWORD));
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                        insert into registration (id, stir, fingerprint, organization_id, manager_email, state,
+                                                  keycloak_organization_id, lease_until, started_at)
+                        values (gen_random_uuid(), :stir, 'x', :organization, :email, 'STARTED', :keycloak, :expired, :expired)""")
+                .setParameter("stir", stir).setParameter("organization", organizationId).setParameter("email", email)
+                .setParameter("keycloak", keycloakOrganization).setParameter("expired", Instant.now().minusSeconds(3600))
+                .executeUpdate());
+
+        onboarding.sweepAbandoned();
+
+        assertTrue(accounts.findOrganization(organizationId).isEmpty(), "the Keycloak organization outlived its registration");
+        assertTrue(accounts.findUser(email).isEmpty(), "the Keycloak user outlived its registration");
+        assertEquals(0, count("select count(*) from registration where stir = :stir", stir));
+    }
+
+    @Test
+    void badInputIsRefusedWithProblemDetailsNamingTheField() {
+        String stir = newStir();
+        Map<String, Object> good = enterprise(stir, "1703");
+        expectField(with(good, "organization", "stir", "12345678A"), "organization.stir");
+        expectField(with(good, "organization", "stir", "1234567890"), "organization.stir");
+        expectField(with(good, "organization", "regionCode", "1799"), "organization.regionCode");
+        expectField(with(good, "organization", "districtCode", "1706401"), "organization.districtCode");
+        expectField(with(good, "organization", "kind", "FACTORY"), "organization.kind");
+        expectField(with(good, "organization", "legalName", "x".repeat(301)), "organization.legalName");
+        expectField(with(good, "organization", "sectors", List.of()), "organization.sectors");
+        expectField(with(good, "organization", "sectors", List.of("SPACE")), "organization.sectors[0]");
+        expectField(with(good, "organization", "serviceCategories", List.of("ERP")), "organization.serviceCategories");
+        expectField(with(good, "organization", "zoneName", null), "organization.zoneName");
+        expectField(with(good, "organization", "contactPhone", "12345"), "organization.contactPhone");
+        expectField(with(good, "user", "email", "not-an-email"), "user.email");
+        expectField(with(good, "user", "password", "short"), "user.password");
+        expectField(with(good, "user", "firstName", "y".repeat(101)), "user.firstName");
+        given().contentType(ContentType.JSON).body("{\"organization\": ").post("/api/catalog/registrations")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertNothingLeft(stir, "manager-" + stir + "@korxona.uz");
+    }
+
+    private void expectField(Map<String, Object> body, String field) {
+        post(body).statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(field))
+                .body("status", equalTo(400)).body("detail", not(equalTo(null)));
+    }
+
+    private void assertNothingLeft(String stir, String email) {
+        assertEquals(0, count("select count(*) from organization where stir = :stir", stir), "organization row left");
+        assertEquals(0, count("select count(*) from registration where stir = :stir", stir), "registration row left");
+        String admin = Tokens.keycloakAdmin(realmUrl);
+        String keycloak = realmUrl.replaceFirst("/realms/", "/admin/realms/");
+        List<?> organizations = given().auth().oauth2(admin).queryParam("q", "stir:" + stir).get(keycloak + "/organizations")
+                .then().statusCode(200).extract().as(List.class);
+        assertTrue(organizations.isEmpty(), "Keycloak organization left for STIR " + stir + ": " + organizations);
+        if (email != null) {
+            assertTrue(accounts.findUser(email).isEmpty(), "Keycloak user left: " + email);
+        }
+    }
+
+    private long count(String sql, String stir) {
+        return ((Number) entityManager.createNativeQuery(sql).setParameter("stir", stir).getSingleResult()).longValue();
+    }
+
+    static JsonNode claims(String token) throws Exception {
+        return new ObjectMapper().readTree(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8));
+    }
+}
