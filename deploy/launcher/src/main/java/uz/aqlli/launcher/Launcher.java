@@ -55,9 +55,13 @@ public final class Launcher {
                   keycloak    %s   (admin console: %s / %s)
                   logs        %s
                 Demo logins (realm %s, password = user name):
-                  enterprise1   role enterprise
-                  provider1     role provider
-                  admin1        role admin
+                  enterprise1     enterprise, Buxoro To'qimachilik Klasteri (Bukhara, manager)
+                  enterprise2     enterprise, Navoiy Metall Konstruksiya (Navoi, manager)
+                  provider1       provider, Raqamli Yechimlar (Tashkent city, manager)
+                  provider2       provider, Samarqand Soft (Samarkand, manager)
+                  admin1          administration, whole republic
+                  admin-bukhara   administration, Bukhara region
+                  admin-navoi     administration, Navoi region
                 Press Ctrl-C to stop everything.
                 %n""", Duration.ofNanos(System.nanoTime() - begin).toSeconds(), platform.gatewayUrl(),
                 platform.keycloakUrl(), settings.keycloakAdminUser(), settings.keycloakAdminPassword(),
