@@ -8,10 +8,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import uz.aqlli.gateway.routing.UpstreamsConfig;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Answers the gateway's own 401 and 403 as RFC 9457 problem details, the same shape the services use.
@@ -19,12 +19,11 @@ import java.util.Optional;
 @ApplicationScoped
 public class SecurityProblems {
 
-    /** "METHOD /path" or "METHOD /prefix/*": routes anyone may call without a token. */
-    @ConfigProperty(name = "aqlli.gateway.public-routes")
-    Optional<List<String>> publicRoutes;
+    @Inject
+    UpstreamsConfig config;
 
     boolean isPublic(String method, String path) {
-        for (String route : publicRoutes.orElse(List.of())) {
+        for (String route : config.publicRoutes().orElse(List.of())) {
             String[] parts = route.strip().split("\\s+", 2);
             if (parts.length != 2 || !parts[0].equalsIgnoreCase(method)) {
                 continue;

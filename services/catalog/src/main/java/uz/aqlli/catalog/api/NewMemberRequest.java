@@ -6,7 +6,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import uz.aqlli.catalog.Person;
 
-/** A further user of an organization; the organization and role come from the path and the caller, not from here. */
+/**
+ * A user to create: the first one in a registration, or a further one the manager adds. The
+ * organization and role come from the registration or the path and the caller, never from here.
+ */
 public record NewMemberRequest(
         @NotBlank @Size(max = 100) String firstName,
         @NotBlank @Size(max = 100) String lastName,

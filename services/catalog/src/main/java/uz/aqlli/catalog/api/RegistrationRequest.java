@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import uz.aqlli.catalog.OrganizationKind;
 import uz.aqlli.catalog.OrganizationProfile;
-import uz.aqlli.catalog.Person;
 import uz.aqlli.platform.events.Sector;
 import uz.aqlli.platform.events.ServiceCategory;
 import uz.aqlli.platform.events.ZoneType;
@@ -19,7 +18,7 @@ import java.util.Set;
  * A self-registration: the organization and its first user. Status, ids and verification are the
  * platform's to set and have no field here; unknown fields are ignored, never stored.
  */
-public record RegistrationRequest(@Valid @NotNull OrganizationPart organization, @Valid @NotNull UserPart user) {
+public record RegistrationRequest(@Valid @NotNull OrganizationPart organization, @Valid @NotNull NewMemberRequest user) {
 
     public record OrganizationPart(
             @NotNull OrganizationKind kind,
@@ -38,17 +37,6 @@ public record RegistrationRequest(@Valid @NotNull OrganizationPart organization,
             return new OrganizationProfile(kind, legalName, stir, regionCode, districtCode, zoneType, zoneName,
                     sectors == null ? Set.of() : sectors, serviceCategories == null ? Set.of() : serviceCategories,
                     contactPhone, contactEmail);
-        }
-    }
-
-    public record UserPart(
-            @NotBlank @Size(max = 100) String firstName,
-            @NotBlank @Size(max = 100) String lastName,
-            @NotBlank @Email @Size(max = 254) String email,
-            @NotNull @Size(min = 10, max = 128) String password) {
-
-        Person person() {
-            return new Person(firstName, lastName, email, password);
         }
     }
 }
