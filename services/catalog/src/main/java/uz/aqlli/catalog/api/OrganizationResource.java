@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uz.aqlli.catalog.OrganizationKind;
 import uz.aqlli.catalog.OrganizationStatus;
 import uz.aqlli.catalog.service.OrganizationDirectory;
+import uz.aqlli.platform.runtime.api.PageView;
 import uz.aqlli.platform.runtime.security.Caller;
 
 import java.util.List;

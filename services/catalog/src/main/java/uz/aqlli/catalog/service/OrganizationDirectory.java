@@ -20,6 +20,7 @@ import uz.aqlli.platform.events.OrganizationRejected;
 import uz.aqlli.platform.events.OrganizationSuspended;
 import uz.aqlli.platform.events.OrganizationVerified;
 import uz.aqlli.platform.events.Topic;
+import uz.aqlli.platform.runtime.api.Listing;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
 import uz.aqlli.platform.runtime.problem.Problem;
 import uz.aqlli.platform.runtime.problem.ProblemException;
@@ -71,14 +72,11 @@ public class OrganizationDirectory {
         return caller.memberOf(organization.id()) || caller.administers(organization.regionCode());
     }
 
-    public record Listing(List<Organization> items, long total) {
-    }
-
     /**
      * A page of the directory. The public (and enterprises and providers) list verified
      * organizations; the administration lists any status, within its region.
      */
-    public Listing list(OrganizationStatus status, String regionCode, OrganizationKind kind, int page, int size) {
+    public Listing<Organization> list(OrganizationStatus status, String regionCode, OrganizationKind kind, int page, int size) {
         String region = regionCode;
         if (caller.administrationRegion().isPresent()) {
             String scope = caller.administrationRegion().get();
@@ -96,7 +94,7 @@ public class OrganizationDirectory {
             status = OrganizationStatus.VERIFIED;
         }
         var query = organizations.search(status, region, kind);
-        return new Listing(query.page(Page.of(page, size)).list(), query.count());
+        return new Listing<>(query.page(Page.of(page, size)).list(), query.count());
     }
 
     /** The regional administration's decision, recorded with its event in one transaction. */

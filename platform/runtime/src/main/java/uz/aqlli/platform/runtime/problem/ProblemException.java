@@ -35,6 +35,18 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "urn:aqlli:problem:" + slug, "Forbidden", detail, List.of());
     }
 
+    /** A change came without {@code If-Match}: the client must say which version it changes. */
+    public static ProblemException versionRequired() {
+        return new ProblemException(428, "urn:aqlli:problem:version-required", "Precondition required",
+                "Send If-Match with the ETag of the version you are changing", List.of());
+    }
+
+    /** A change was based on a version that is no longer the current one. */
+    public static ProblemException staleVersion() {
+        return new ProblemException(412, "urn:aqlli:problem:stale-version", "Precondition failed",
+                "It was changed since you read it: read it again and re-apply your change", List.of());
+    }
+
     public static ProblemException unauthorized() {
         return new ProblemException(401, "urn:aqlli:problem:unauthorized", "Unauthorized",
                 "Sign in: this needs a valid access token", List.of());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -67,6 +68,17 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = PRIORITY)
     public Response unreadable(InvalidFormatException e, UriInfo uri, HttpHeaders headers) {
         return unreadable((JsonProcessingException) e, uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri, HttpHeaders headers) {
+        return problem(ProblemException.invalidField(e.parameter(), e.getMessage()), uri, headers);
+    }
+
+    /** Two changes raced on one row and this one lost: the same answer as a stale If-Match. */
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response lostRace(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
+        return problem(ProblemException.staleVersion(), uri, headers);
     }
 
     @ServerExceptionMapper(priority = PRIORITY)

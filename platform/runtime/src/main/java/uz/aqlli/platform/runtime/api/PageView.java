@@ -1,4 +1,4 @@
-package uz.aqlli.catalog.api;
+package uz.aqlli.platform.runtime.api;
 
 import java.util.List;
 

@@ -1,0 +1,282 @@
+package uz.aqlli.offers.api;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import uz.aqlli.platform.events.Topic;
+import uz.aqlli.platform.runtime.standing.OrganizationStandings;
+import uz.aqlli.platform.runtime.standing.Standing;
+import uz.aqlli.platform.testing.AccessMatrix;
+import uz.aqlli.platform.testing.AccessMatrix.Route;
+import uz.aqlli.platform.testing.DirectoryEvents;
+import uz.aqlli.platform.testing.EventTopics;
+import uz.aqlli.platform.testing.Tokens;
+import uz.aqlli.platform.testing.PlatformTestResource;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * Providers' offers with real Keycloak tokens: the demo providers' organizations get their standing
+ * from directory events put on the topic as catalog would.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "offers"))
+class OfferBoardTest {
+
+    /** provider1's organization, in Tashkent city (1726); provider2's is in Samarkand (1718). */
+    static final String TASHKENT_SOFT = "a1b2c3d4-0000-4000-8000-000000000003";
+    static final String SAMARKAND_IT = "a1b2c3d4-0000-4000-8000-000000000004";
+    static final String OFFERS = "/api/offers/offers";
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String realmUrl;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
+
+    @Inject
+    OrganizationStandings standings;
+
+    @Inject
+    EntityManager entityManager;
+
+    @Test
+    void aVerifiedProviderPublishesAnOfferAndWithdrawsIt() {
+        String provider1 = Tokens.demoUser(realmUrl, "provider1");
+        announce(TASHKENT_SOFT, "1726", "Registered", "PENDING", Instant.now());
+
+        Response created = as(provider1).body(offer("ERP", "12500000.50")).post(OFFERS);
+        created.then().statusCode(201).body("status", equalTo("DRAFT")).body("providerId", equalTo(TASHKENT_SOFT))
+                .header("ETag", equalTo("\"0\"")).header("Location", containsString(OFFERS + "/"));
+        String id = created.path("id");
+
+        // Pending: drafting is allowed, publishing is not, and the problem says why.
+        as(provider1).post(OFFERS + "/" + id + "/publication").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:aqlli:problem:organization-not-verified"))
+                .body("detail", containsString("not been verified"));
+        given().get(OFFERS + "/" + id).then().statusCode(404);
+
+        announce(TASHKENT_SOFT, "1726", "Verified", "VERIFIED", Instant.now());
+        as(provider1).post(OFFERS + "/" + id + "/publication").then().statusCode(200)
+                .body("status", equalTo("PUBLISHED")).body("priceUzs", equalTo(12500000.50f));
+
+        given().get(OFFERS + "/" + id).then().statusCode(200).body("status", equalTo("PUBLISHED"))
+                .body("title.ru", equalTo("Внедрение ERP"));
+        given().queryParam("category", "ERP").queryParam("regionCode", "1726").queryParam("size", 100).get(OFFERS)
+                .then().statusCode(200).body("items.id", hasItem(id));
+        given().queryParam("category", "ERP").queryParam("regionCode", "1733").queryParam("size", 100).get(OFFERS)
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
+        given().queryParam("maxPrice", "12500000.49").queryParam("size", 100).get(OFFERS)
+                .then().statusCode(200).body("items.id", not(hasItem(id)));
+        given().queryParam("minPrice", "12500000.50").queryParam("maxPrice", "12500000.50").get(OFFERS)
+                .then().statusCode(200).body("items.id", hasItem(id));
+
+        var published = EventTopics.await(kafka, Topic.OFFERS.topicName(),
+                r -> id.equals(r.key()) && "OfferPublished".equals(EventTopics.header(r, "ce_type")), Duration.ofSeconds(10));
+        assertTrue(published.isPresent(), "no OfferPublished on the topic");
+        String payload = new String(published.get().value(), StandardCharsets.UTF_8);
+        // The exact amount, as written: never through a floating-point number.
+        assertTrue(payload.matches("(?s).*\"priceUzs\":\\s*12500000\\.50[,}].*"), payload);
+
+        as(provider1).post(OFFERS + "/" + id + "/withdrawal").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        given().get(OFFERS + "/" + id).then().statusCode(404);
+        as(provider1).get(OFFERS + "/" + id).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        as(provider1).post(OFFERS + "/" + id + "/publication").then().statusCode(409);
+        as(provider1).queryParam("status", "WITHDRAWN").get(OFFERS + "/mine").then().statusCode(200).body("items.id", hasItem(id));
+        assertTrue(EventTopics.await(kafka, Topic.OFFERS.topicName(),
+                r -> id.equals(r.key()) && "OfferWithdrawn".equals(EventTopics.header(r, "ce_type")), Duration.ofSeconds(10)).isPresent());
+    }
+
+    @Test
+    void aSuspendedOrRejectedProviderIsToldWhyItCannotPublish() {
+        String provider2 = Tokens.demoUser(realmUrl, "provider2");
+        Instant now = Instant.now();
+        String id = as(provider2).body(offer("CYBERSECURITY", "4000000")).post(OFFERS).then().statusCode(201).extract().path("id");
+
+        announce(SAMARKAND_IT, "1718", "Suspended", "SUSPENDED", now);
+        // An older event arriving late never overwrites a newer standing.
+        String late = DirectoryEvents.announce(kafka, SAMARKAND_IT, "PROVIDER", "1718", "Verified", "VERIFIED", now.minusSeconds(60));
+        awaitHandled(late);
+        assertEquals("SUSPENDED", standing(SAMARKAND_IT));
+        as(provider2).post(OFFERS + "/" + id + "/publication").then().statusCode(403)
+                .body("type", equalTo("urn:aqlli:problem:organization-not-verified")).body("detail", containsString("suspended"));
+
+        announce(SAMARKAND_IT, "1718", "Rejected", "REJECTED", now.plusMillis(1));
+        as(provider2).post(OFFERS + "/" + id + "/publication").then().statusCode(403).body("detail", containsString("rejected"));
+
+        announce(SAMARKAND_IT, "1718", "Reinstated", "VERIFIED", now.plusMillis(2));
+        as(provider2).post(OFFERS + "/" + id + "/publication").then().statusCode(200);
+    }
+
+    @Test
+    void onlyTheProviderChangesItsOfferAndEveryChangeNamesTheVersionItChanges() {
+        String provider1 = Tokens.demoUser(realmUrl, "provider1");
+        String id = as(provider1).body(offer("E_COMMERCE", "900000")).post(OFFERS).then().statusCode(201).extract().path("id");
+        String path = OFFERS + "/" + id;
+
+        as(provider1).body(offer("E_COMMERCE", "950000")).put(path).then().statusCode(428)
+                .body("type", equalTo("urn:aqlli:problem:version-required"));
+        as(provider1).header("If-Match", "\"7\"").body(offer("E_COMMERCE", "950000")).put(path).then().statusCode(412)
+                .body("type", equalTo("urn:aqlli:problem:stale-version"));
+        as(provider1).header("If-Match", "\"0\"").body(offer("E_COMMERCE", "950000")).put(path).then().statusCode(200)
+                .header("ETag", equalTo("\"1\"")).body("priceUzs", equalTo(950000));
+        // The second writer with the first writer's version loses.
+        as(provider1).header("If-Match", "\"0\"").body(offer("E_COMMERCE", "990000")).put(path).then().statusCode(412);
+
+        // Sensitive fields in the body are ignored: the owner and status come from the token and the lifecycle.
+        Map<String, Object> forged = new HashMap<>(offer("E_COMMERCE", "950000"));
+        forged.put("providerId", SAMARKAND_IT);
+        forged.put("status", "PUBLISHED");
+        as(provider1).header("If-Match", "\"1\"").body(forged).put(path).then().statusCode(200)
+                .body("providerId", equalTo(TASHKENT_SOFT)).body("status", equalTo("DRAFT"));
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheField() {
+        String provider1 = Tokens.demoUser(realmUrl, "provider1");
+        expectInvalid(provider1, "priceUzs", "priceUzs", "-5");
+        expectInvalid(provider1, "priceUzs", "priceUzs", "10.005");
+        expectInvalid(provider1, "category", "category", "BLOCKCHAIN");
+        expectInvalid(provider1, "title", "title", Map.of("de", "ERP-Einführung"));
+        expectInvalid(provider1, "title", "title", Map.of("ru", "x".repeat(201)));
+        expectInvalid(provider1, "regionsServed[0]", "regionsServed", List.of("9999"));
+        expectInvalid(provider1, "regionsServed[1]", "regionsServed", List.of("1726", "1726"));
+        expectInvalid(provider1, "deliveryDays", "deliveryDays", 0);
+        given().queryParam("size", 101).get(OFFERS).then().statusCode(400).body("errors.field", hasItem("size"));
+        given().queryParam("minPrice", 10).queryParam("maxPrice", 5).get(OFFERS).then().statusCode(400)
+                .body("errors.field", hasItem("minPrice"));
+        given().queryParam("category", "NOPE").get(OFFERS).then().statusCode(400).contentType("application/problem+json");
+        as(provider1).contentType(ContentType.JSON).body("{\"category\": ").post(OFFERS).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void theAccessMatrix() {
+        announce(TASHKENT_SOFT, "1726", "Verified", "VERIFIED", Instant.now());
+        String provider1 = Tokens.demoUser(realmUrl, "provider1");
+        String draft = as(provider1).body(offer("TRAINING", "1500000")).post(OFFERS).then().statusCode(201).extract().path("id");
+        String live = as(provider1).body(offer("TRAINING", "1600000")).post(OFFERS).then().statusCode(201).extract().path("id");
+        as(provider1).post(OFFERS + "/" + live + "/publication").then().statusCode(200);
+
+        Route readDraft = Route.get(OFFERS + "/" + draft);
+        Route reviseDraft = Route.put(OFFERS + "/" + draft, offer("TRAINING", "1"));
+        Route publishDraft = Route.post(OFFERS + "/" + draft + "/publication", null);
+        Route withdrawLive = Route.post(OFFERS + "/" + live + "/withdrawal", null);
+        Route readLive = Route.get(OFFERS + "/" + live);
+        Route mine = Route.get(OFFERS + "/mine");
+        Route create = Route.post(OFFERS, offer("TRAINING", "1"));
+        Route board = Route.get(OFFERS);
+
+        var matrix = new AccessMatrix(realmUrl);
+        matrix.expectRefusedWithBrokenTokens(readDraft, 404)
+                .expectRefusedWithBrokenTokens(readLive, 200)
+                .expectRefusedWithBrokenTokens(board, 200);
+        for (Route route : List.of(reviseDraft, publishDraft, withdrawLive, mine, create)) {
+            matrix.expectRefusedWithBrokenTokens(route, 401);
+        }
+        // Another provider: someone else's draft does not exist for it, and it cannot act on it.
+        for (Route route : List.of(readDraft, reviseDraft, publishDraft, withdrawLive)) {
+            matrix.expect(route, "provider2", 404);
+        }
+        // Enterprises and the administration do not sell.
+        for (String user : List.of("enterprise1", "admin1")) {
+            for (Route route : List.of(reviseDraft, publishDraft, withdrawLive, mine, create)) {
+                matrix.expect(route, user, 403);
+            }
+        }
+        matrix.expect(readDraft, "enterprise1", 404)
+                // Region level: the draft's region's administration (and the republic's) read it, others do not.
+                .expect(readDraft, "admin1", 200)
+                .expect(readDraft, "admin-bukhara", 404)
+                .expect(readLive, "enterprise1", 200)
+                .expect(readDraft, "provider1", 200)
+                .verify();
+    }
+
+    private void expectInvalid(String token, String field, String property, Object value) {
+        Map<String, Object> body = new HashMap<>(offer("ERP", "1000"));
+        body.put(property, value);
+        as(token).body(body).post(OFFERS).then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
+    }
+
+    private void announce(String organizationId, String region, String type, String status, Instant asOf) {
+        DirectoryEvents.announce(kafka, organizationId, "PROVIDER", region, type, status, asOf);
+        awaitStanding(organizationId, status, Duration.ofSeconds(15));
+    }
+
+    private void awaitStanding(String organizationId, String status, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!status.equals(standing(organizationId))) {
+            if (System.nanoTime() > deadline) {
+                fail("standing of " + organizationId + " is " + standing(organizationId) + ", not " + status);
+            }
+            sleep(100);
+        }
+    }
+
+    private void awaitHandled(String eventId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select count(*) from inbox_event where event_id = :id")
+                .setParameter("id", eventId).getSingleResult()).toString().equals("0")) {
+            if (System.nanoTime() > deadline) {
+                fail("event " + eventId + " was never handled");
+            }
+            sleep(100);
+        }
+    }
+
+    private String standing(String organizationId) {
+        return QuarkusTransaction.requiringNew().call(() ->
+                standings.of(UUID.fromString(organizationId)).map(Standing::status).orElse(null));
+    }
+
+    static Map<String, Object> offer(String category, String price) {
+        return Map.of(
+                "category", category,
+                "title", Map.of("uz-Latn", "ERP joriy etish", "ru", "Внедрение ERP"),
+                "description", Map.of("uz-Latn", "1C:ERP asosida ishlab chiqarish korxonalari uchun joriy etish va o'qitish"),
+                "pricingModel", "FIXED",
+                "priceUzs", price,
+                "deliveryDays", 60,
+                "regionsServed", List.of("1726", "1727"));
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
