@@ -54,6 +54,19 @@ class GatewayTest {
     }
 
     @Test
+    void theMarketBoardIsPublicToReadOnly() {
+        given().get("/api/offers/offers").then().statusCode(502);
+        given().get("/api/offers/offers/a1b2c3d4-0000-4000-8000-0000000000aa").then().statusCode(502);
+        given().get("/api/offers/requests").then().statusCode(502);
+        given().get("/api/offers/requests/a1b2c3d4-0000-4000-8000-0000000000aa/questions").then().statusCode(502);
+        given().contentType("application/json").body("{}").post("/api/offers/offers").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().contentType("application/json").body("{}").post("/api/offers/requests/x/bids").then().statusCode(401);
+        given().auth().oauth2(Tokens.demoUser(realmUrl, "provider1")).contentType("application/json").body("{}")
+                .post("/api/offers/offers").then().statusCode(502);
+    }
+
+    @Test
     void analyticsNeedsTheAdministrationRole() {
         given().auth().oauth2(Tokens.demoUser(realmUrl, "enterprise1"))
                 .get("/api/analytics/organizations/by-region")

@@ -9,8 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import uz.aqlli.gateway.routing.UpstreamsConfig;
+import org.eclipse.microprofile.config.Config;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,16 +20,35 @@ import java.util.List;
 @ApplicationScoped
 public class SecurityProblems {
 
-    @Inject
-    UpstreamsConfig config;
+    private static final String PERMISSION = "quarkus.http.auth.permission.";
 
-    boolean isPublic(String method, String path) {
-        for (String route : config.publicRoutes().orElse(List.of())) {
-            String[] parts = route.strip().split("\\s+", 2);
-            if (parts.length != 2 || !parts[0].equalsIgnoreCase(method)) {
+    /** "METHOD path" or "METHOD prefix/*" ("*" for every method), from the permissions whose policy is permit. */
+    private final List<String[]> publicRoutes = new ArrayList<>();
+
+    @Inject
+    SecurityProblems(Config config) {
+        // Read from the same permissions that let the request through, so the two never disagree.
+        for (String name : config.getPropertyNames()) {
+            if (!name.startsWith(PERMISSION) || !name.endsWith(".policy")
+                    || !"permit".equals(config.getOptionalValue(name, String.class).orElse(""))) {
                 continue;
             }
-            String pattern = parts[1];
+            String permission = name.substring(0, name.length() - ".policy".length());
+            List<String> methods = config.getOptionalValues(permission + ".methods", String.class).orElse(List.of("*"));
+            for (String path : config.getOptionalValues(permission + ".paths", String.class).orElse(List.of())) {
+                for (String method : methods) {
+                    publicRoutes.add(new String[] {method.strip(), path.strip()});
+                }
+            }
+        }
+    }
+
+    boolean isPublic(String method, String path) {
+        for (String[] route : publicRoutes) {
+            if (!route[0].equals("*") && !route[0].equalsIgnoreCase(method)) {
+                continue;
+            }
+            String pattern = route[1];
             boolean matches = pattern.endsWith("/*")
                     ? path.startsWith(pattern.substring(0, pattern.length() - 1))
                     : path.equals(pattern);
