@@ -52,6 +52,10 @@ public class Member {
         this.addedAt = addedAt;
     }
 
+    public void changeRole(MemberRole role) {
+        this.role = role;
+    }
+
     public UUID userId() {
         return userId;
     }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -33,7 +34,6 @@ import java.util.UUID;
 @Path("/organizations")
 @Tag(name = "Organizations", description = "The directory of enterprises and IT providers, and its administration")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class OrganizationResource {
 
     static final int MAX_PAGE_SIZE = 100;
@@ -67,6 +67,7 @@ public class OrganizationResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/decisions")
     @RolesAllowed(Caller.ADMIN)
     @Operation(operationId = "decideOnOrganization", summary = "Verify, reject, suspend or reinstate (the organization's region's administration)")
@@ -83,6 +84,7 @@ public class OrganizationResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Path("/{id}/members")
     @RolesAllowed({Caller.ENTERPRISE, Caller.PROVIDER})
     @Operation(operationId = "addMember", summary = "The manager adds a user to their organization")
@@ -90,5 +92,23 @@ public class OrganizationResource {
         var member = directory.addMember(id, request.person());
         return Response.created(uri.getAbsolutePathBuilder().path(member.userId().toString()).build())
                 .entity(MemberView.of(member)).build();
+    }
+
+    @DELETE
+    @Path("/{id}/members/{userId}")
+    @RolesAllowed({Caller.ENTERPRISE, Caller.PROVIDER})
+    @Operation(operationId = "removeMember", summary = "The manager removes a user; their account is closed")
+    public Response removeMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
+        directory.removeMember(id, userId);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Path("/{id}/manager-handover")
+    @RolesAllowed({Caller.ENTERPRISE, Caller.PROVIDER})
+    @Operation(operationId = "handOverManagement", summary = "The manager makes another member the manager")
+    public MemberView handOver(@PathParam("id") UUID id, @Valid @NotNull HandoverRequest request) {
+        return MemberView.of(directory.handOverManagement(id, request.userId()));
     }
 }

@@ -143,14 +143,7 @@ public class OrganizationDirectory {
      * Keycloak user is removed again.
      */
     public Member addMember(UUID organizationId, Person person) {
-        Organization organization = organizations.findByIdOptional(organizationId)
-                .filter(found -> caller.memberOf(found.id()))
-                .orElseThrow(() -> ProblemException.notFound("Organization " + organizationId));
-        Member self = members.findByIdOptional(UUID.fromString(caller.userId()))
-                .orElseThrow(() -> ProblemException.forbidden("not-organization-manager", "Only the organization's manager adds users"));
-        if (self.role() != MemberRole.MANAGER) {
-            throw ProblemException.forbidden("not-organization-manager", "Only the organization's manager adds users");
-        }
+        Organization organization = managed(organizationId, "adds users");
         if (members.emailTaken(person.email())) {
             throw new ProblemException(409, "urn:aqlli:problem:duplicate-email", "Conflict", "email: is already used by another account",
                     List.of(new Problem.FieldError("email", "is already used by another account")));
@@ -176,6 +169,57 @@ public class OrganizationDirectory {
             }
             throw Onboarding.asProblem(e);
         }
+    }
+
+    /**
+     * The manager removes a user: their Keycloak account goes first (their sessions end, and their
+     * access token, at most five minutes old, is the last one), then the member row. A retry after
+     * a failure in between finishes the job. The manager hands the role over before leaving.
+     */
+    public void removeMember(UUID organizationId, UUID userId) {
+        Organization organization = managed(organizationId, "removes users");
+        Member member = members.findByIdOptional(userId)
+                .filter(found -> found.organizationId().equals(organization.id()))
+                .orElseThrow(() -> ProblemException.notFound("Member " + userId));
+        if (member.role() == MemberRole.MANAGER) {
+            throw ProblemException.conflict("manager-cannot-leave",
+                    "The manager cannot be removed; hand the manager role to another member first");
+        }
+        try {
+            accounts.deleteUser(member.userId());
+        } catch (RuntimeException e) {
+            throw Onboarding.asProblem(e);
+        }
+        QuarkusTransaction.requiringNew().run(() -> members.deleteById(member.userId()));
+    }
+
+    /** The manager makes another member the manager and becomes a member; one transaction. */
+    @Transactional
+    public Member handOverManagement(UUID organizationId, UUID userId) {
+        Organization organization = managed(organizationId, "hands the role over");
+        Member successor = members.findByIdOptional(userId)
+                .filter(found -> found.organizationId().equals(organization.id()))
+                .orElseThrow(() -> ProblemException.invalidField("userId", "is not a member of this organization"));
+        Member manager = members.findById(UUID.fromString(caller.userId()));
+        if (successor.userId().equals(manager.userId())) {
+            throw ProblemException.invalidField("userId", "is already the manager");
+        }
+        manager.changeRole(MemberRole.MEMBER);
+        successor.changeRole(MemberRole.MANAGER);
+        return successor;
+    }
+
+    /** The caller's organization when the caller is its manager; someone else's organization is 404. */
+    private Organization managed(UUID organizationId, String action) {
+        Organization organization = organizations.findByIdOptional(organizationId)
+                .filter(found -> caller.memberOf(found.id()))
+                .orElseThrow(() -> ProblemException.notFound("Organization " + organizationId));
+        boolean manager = members.findByIdOptional(UUID.fromString(caller.userId()))
+                .map(self -> self.role() == MemberRole.MANAGER).orElse(false);
+        if (!manager) {
+            throw ProblemException.forbidden("not-organization-manager", "Only the organization's manager " + action);
+        }
+        return organization;
     }
 
     /** Keycloak names fields as in a registration ({@code user.email}); here the body is the user itself. */

@@ -9,15 +9,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uz.aqlli.platform.events.Topic;
+import uz.aqlli.platform.testing.AccessMatrix;
+import uz.aqlli.platform.testing.AccessMatrix.Route;
 import uz.aqlli.platform.testing.EventTopics;
 import uz.aqlli.platform.testing.PlatformTestResource;
 import uz.aqlli.platform.testing.Tokens;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -126,92 +128,105 @@ class AccessControlTest {
         given().auth().oauth2(member).get(members(BUKHARA_TEXTILE)).then().statusCode(200).body("email", hasItem(email));
     }
 
-    /** One row of the matrix: a route, with a request body when it takes one. */
-    record Route(String method, String path, Object body) {
-    }
+    @Test
+    void theManagerRemovesUsersAndHandsTheRoleOver() throws Exception {
+        String stir = newStir();
+        String id = registerEnterprise(stir, "1706");
+        String manager = Tokens.password(realmUrl, "aqlli-web", "manager-" + stir + "@korxona.uz", PASSWORD);
+        String leaver = addMember(manager, id, "ketuvchi");
+        String successor = addMember(manager, id, "vorisi");
+        String successorToken = Tokens.password(realmUrl, "aqlli-web", "vorisi-" + stir + "@korxona.uz", PASSWORD);
 
-    private List<Route> routes(String pendingId) {
-        Map<String, Object> person = Map.of("firstName", "M", "lastName", "N", "email", "matrix-" + System.nanoTime() + "@x.uz",
-                "password", PASSWORD);
-        return List.of(
-                new Route("GET", "/api/catalog/organizations/" + pendingId, null),
-                new Route("GET", members(pendingId), null),
-                new Route("POST", members(pendingId), person),
-                new Route("POST", "/api/catalog/organizations/" + pendingId + "/decisions", Map.of("decision", "REJECT", "reason", "matrix")),
-                new Route("GET", members(BUKHARA_TEXTILE), null),
-                new Route("POST", members(BUKHARA_TEXTILE), person),
-                new Route("GET", "/api/catalog/me", null));
+        // Only the manager removes, and only in its own organization.
+        given().auth().oauth2(successorToken).delete(members(id) + "/" + leaver).then().statusCode(403)
+                .body("type", equalTo("urn:aqlli:problem:not-organization-manager"));
+        as("enterprise2").delete(members(id) + "/" + leaver).then().statusCode(404);
+        as("enterprise1").delete(members(BUKHARA_TEXTILE) + "/" + leaver).then().statusCode(404);
+
+        given().auth().oauth2(manager).delete(members(id) + "/" + leaver).then().statusCode(204);
+        given().auth().oauth2(manager).get(members(id)).then().statusCode(200).body("userId", not(hasItem(leaver)));
+        // The account is closed: no new token.
+        io.restassured.RestAssured.given().formParam("grant_type", "password").formParam("client_id", "aqlli-web")
+                .formParam("username", "ketuvchi-" + stir + "@korxona.uz").formParam("password", PASSWORD)
+                .post(realmUrl + "/protocol/openid-connect/token").then().statusCode(400).body("error", equalTo("invalid_grant"));
+
+        // The manager cannot leave without a successor; the handover goes to a member only.
+        String self = OnboardingTest.claims(manager).path("sub").asText();
+        given().auth().oauth2(manager).delete(members(id) + "/" + self).then().statusCode(409)
+                .body("type", equalTo("urn:aqlli:problem:manager-cannot-leave"));
+        handOver(manager, id, "5e5e0000-0000-4000-8000-000000000001").statusCode(400).body("errors.field", hasItem("userId"));
+        handOver(successorToken, id, self).statusCode(403);
+        handOver(manager, id, successor).statusCode(200).body("role", equalTo("MANAGER"));
+
+        // Now the successor manages and the former manager is a member.
+        given().auth().oauth2(manager).delete(members(id) + "/" + successor).then().statusCode(403);
+        given().auth().oauth2(successorToken).get(members(id)).then().statusCode(200)
+                .body("find { it.userId == '" + self + "' }.role", equalTo("MEMBER"))
+                .body("find { it.userId == '" + successor + "' }.role", equalTo("MANAGER"));
+        given().auth().oauth2(successorToken).delete(members(id) + "/" + self).then().statusCode(204);
     }
 
     @Test
     void theAccessMatrix() {
         String pending = registerEnterprise(newStir(), "1706");
-        String admin = tokens.get("admin1");
-        Map<String, String> broken = Map.of(
-                "no token", "",
-                "tampered", Tokens.tampered(admin),
-                "unsigned", Tokens.unsigned(admin),
-                "another audience", Tokens.fromNewClient(realmUrl, "admin1", 300, false),
-                "expired", Tokens.expired(realmUrl, "admin1"));
-        List<String> failures = new ArrayList<>();
-        List<Route> routes = routes(pending);
-        for (Route route : routes) {
-            for (var entry : broken.entrySet()) {
-                // Reading one organization is public: without a token the pending one simply does not exist.
-                int expected = entry.getValue().isEmpty() && route == routes.get(0) ? 404 : 401;
-                int status = call(route, entry.getValue());
-                if (status != expected) {
-                    failures.add(route + " with " + entry.getKey() + " token: " + status + " instead of " + expected);
-                }
-            }
+        Map<String, Object> person = Map.of("firstName", "M", "lastName", "N", "email", "matrix-" + System.nanoTime() + "@x.uz",
+                "password", PASSWORD);
+        Route readPending = Route.get("/api/catalog/organizations/" + pending);
+        Route pendingMembers = Route.get(members(pending));
+        Route addToPending = Route.post(members(pending), person);
+        Route decideOnPending = Route.post("/api/catalog/organizations/" + pending + "/decisions", Map.of("decision", "REJECT", "reason", "matrix"));
+        Route removeFromPending = new Route("DELETE", members(pending) + "/" + UUID.randomUUID(), null);
+        Route handOverPending = Route.post("/api/catalog/organizations/" + pending + "/manager-handover", Map.of("userId", UUID.randomUUID()));
+        Route bukharaMembers = Route.get(members(BUKHARA_TEXTILE));
+        Route addToBukhara = Route.post(members(BUKHARA_TEXTILE), person);
+        Route removeFromBukhara = new Route("DELETE", members(BUKHARA_TEXTILE) + "/5e5e0000-0000-4000-8000-000000000001", null);
+        Route handOverBukhara = Route.post("/api/catalog/organizations/" + BUKHARA_TEXTILE + "/manager-handover",
+                Map.of("userId", "5e5e0000-0000-4000-8000-000000000002"));
+        Route me = Route.get("/api/catalog/me");
+
+        var matrix = new AccessMatrix(realmUrl);
+        // Reading one organization is public: without a token the pending one simply does not exist.
+        matrix.expectRefusedWithBrokenTokens(readPending, 404);
+        for (Route route : List.of(pendingMembers, addToPending, decideOnPending, removeFromPending, handOverPending,
+                bukharaMembers, addToBukhara, removeFromBukhara, handOverBukhara, me)) {
+            matrix.expectRefusedWithBrokenTokens(route, 401);
         }
         // Signed-in callers who are neither members of the pending organization nor its administration.
-        Map<String, Integer> pendingRoutes = Map.of("GET " + routes.get(0).path(), 404, "GET " + routes.get(1).path(), 404,
-                "POST " + routes.get(2).path(), 404);
         for (String outsider : List.of("enterprise1", "enterprise2", "provider1")) {
-            for (Route route : routes.subList(0, 3)) {
-                expect(failures, route, outsider, pendingRoutes.get(route.method() + " " + route.path()));
+            for (Route route : List.of(readPending, pendingMembers, addToPending, removeFromPending, handOverPending)) {
+                matrix.expect(route, outsider, 404);
             }
-            expect(failures, routes.get(3), outsider, 403);
+            matrix.expect(decideOnPending, outsider, 403);
         }
-        for (Route route : routes.subList(0, 2)) {
-            expect(failures, route, "admin-navoi", 404);
-            expect(failures, route, "admin-bukhara", 200);
-            expect(failures, route, "admin1", 200);
+        for (Route route : List.of(readPending, pendingMembers)) {
+            matrix.expect(route, "admin-navoi", 404).expect(route, "admin-bukhara", 200).expect(route, "admin1", 200);
         }
-        expect(failures, routes.get(2), "admin-bukhara", 403);
-        expect(failures, routes.get(3), "admin-navoi", 404);
-        // Organization B against organization A's private data.
-        expect(failures, routes.get(4), "enterprise2", 404);
-        expect(failures, routes.get(4), "provider1", 404);
-        expect(failures, routes.get(4), "enterprise1", 200);
-        expect(failures, routes.get(5), "enterprise2", 404);
-        expect(failures, routes.get(5), "provider1", 404);
-        expect(failures, routes.get(6), "provider1", 200);
-        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        // The administration reads an organization's users but never changes them.
+        for (Route route : List.of(addToPending, removeFromPending, handOverPending)) {
+            matrix.expect(route, "admin-bukhara", 403);
+        }
+        matrix.expect(decideOnPending, "admin-navoi", 404);
+        // Organization B against organization A's users.
+        for (String other : List.of("enterprise2", "provider1")) {
+            for (Route route : List.of(bukharaMembers, addToBukhara, removeFromBukhara, handOverBukhara)) {
+                matrix.expect(route, other, 404);
+            }
+        }
+        matrix.expect(bukharaMembers, "enterprise1", 200).expect(me, "provider1", 200).verify();
     }
 
-    private void expect(List<String> failures, Route route, String user, int expected) {
-        int status = call(route, tokens.get(user));
-        if (status != expected) {
-            failures.add(route.method() + " " + route.path() + " as " + user + ": " + status + " instead of " + expected);
-        }
+    private String addMember(String managerToken, String organizationId, String name) {
+        String stirOfOrganization = given().auth().oauth2(managerToken).get("/api/catalog/organizations/" + organizationId)
+                .then().statusCode(200).extract().path("stir");
+        return given().auth().oauth2(managerToken).contentType(ContentType.JSON)
+                .body(Map.of("firstName", name, "lastName", "Karimov", "email", name + "-" + stirOfOrganization + "@korxona.uz",
+                        "password", PASSWORD))
+                .post(members(organizationId)).then().statusCode(201).extract().path("userId");
     }
 
-    private int call(Route route, String token) {
-        RequestSpecification request = given();
-        if (!token.isEmpty()) {
-            request = request.auth().oauth2(token);
-        }
-        if (route.body() != null) {
-            request = request.contentType(ContentType.JSON).body(route.body());
-        }
-        var response = request.request(route.method(), route.path());
-        if (response.statusCode() >= 400) {
-            // Every refusal is a problem document, whoever refused.
-            response.then().contentType("application/problem+json");
-        }
-        return response.statusCode();
+    private io.restassured.response.ValidatableResponse handOver(String token, String organizationId, String userId) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("userId", userId))
+                .post("/api/catalog/organizations/" + organizationId + "/manager-handover").then();
     }
 
     private RequestSpecification as(String user) {
