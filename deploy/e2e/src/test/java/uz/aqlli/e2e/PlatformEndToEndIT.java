@@ -117,6 +117,52 @@ class PlatformEndToEndIT {
         given().auth().oauth2(manager).get(gateway + "/api/catalog/me").then().statusCode(200).body("organizationId", equalTo(id));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aProviderPublishesOnlyOnceItsRegionsAdministrationHasVerifiedIt() {
+        String stir = String.valueOf(ThreadLocalRandom.current().nextInt(400_000_000, 999_999_999));
+        Map<String, Object> provider = new java.util.HashMap<>(registration(stir, "1730", "Farg'ona Raqamli Yechimlar MChJ"));
+        Map<String, Object> organization = new java.util.HashMap<>((Map<String, Object>) provider.get("organization"));
+        organization.put("kind", "PROVIDER");
+        organization.remove("sectors");
+        organization.put("serviceCategories", List.of("ERP", "INDUSTRIAL_IOT"));
+        provider.put("organization", organization);
+        String id = given().contentType(ContentType.JSON).body(provider).post(gateway + "/api/catalog/registrations")
+                .then().statusCode(201).extract().path("organization.id");
+        String manager = passwordToken("aqlli-web", "manager-" + stir + "@xorazm.uz", "Qurilish-2026");
+
+        Map<String, Object> offer = Map.of("category", "INDUSTRIAL_IOT",
+                "title", Map.of("uz-Latn", "Sex uskunalarini IoT orqali kuzatish", "uz-Cyrl", "Цех ускуналарини IoT орқали кузатиш"),
+                "description", Map.of("uz-Latn", "Datchiklar, shlyuz va boshqaruv paneli; o'rnatish va o'qitish bilan"),
+                "pricingModel", "MONTHLY_SUBSCRIPTION", "priceUzs", "2750000.00", "deliveryDays", 21,
+                "regionsServed", List.of("1730", "1703", "1714"));
+        String offerId = given().auth().oauth2(manager).contentType(ContentType.JSON).body(offer)
+                .post(gateway + "/api/offers/offers").then().statusCode(201).extract().path("id");
+        String publication = gateway + "/api/offers/offers/" + offerId + "/publication";
+
+        // Pending: the offers service refuses, and says why.
+        given().auth().oauth2(manager).post(publication).then().statusCode(403)
+                .contentType("application/problem+json").body("type", equalTo("urn:aqlli:problem:organization-not-verified"));
+        // The wrong region's administration cannot verify it; Fergana's (here the republic level) can.
+        given().auth().oauth2(token("admin-navoi")).contentType(ContentType.JSON).body(Map.of("decision", "VERIFY"))
+                .post(gateway + "/api/catalog/organizations/" + id + "/decisions").then().statusCode(404);
+        given().auth().oauth2(token("admin1")).contentType(ContentType.JSON).body(Map.of("decision", "VERIFY"))
+                .post(gateway + "/api/catalog/organizations/" + id + "/decisions").then().statusCode(200);
+
+        // The verification reaches offers as an event; publishing works as soon as it has arrived.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        int status;
+        while ((status = given().auth().oauth2(manager).post(publication).statusCode()) == 403) {
+            if (System.nanoTime() > deadline) {
+                fail("offers never heard that the organization was verified");
+            }
+            sleep(100);
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(200, status);
+        given().queryParam("category", "INDUSTRIAL_IOT").queryParam("regionCode", "1703").queryParam("size", 100)
+                .get(gateway + "/api/offers/offers").then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(offerId));
+    }
+
     private static Map<String, Object> registration(String stir, String region, String legalName) {
         return Map.of(
                 "organization", Map.of("kind", "ENTERPRISE", "legalName", legalName, "stir", stir, "regionCode", region,

@@ -56,7 +56,7 @@ public class OfferBoard {
     @Transactional
     public Offer draft(OfferTerms terms) {
         UUID provider = caller.requireOrganization();
-        checkRegions(terms.regionsServed());
+        checkRegions("regionsServed", terms.regionsServed());
         Offer offer = Offer.draft(UUID.randomUUID(), provider, terms, clock.instant());
         offers.persist(offer);
         offers.flush();
@@ -67,7 +67,7 @@ public class OfferBoard {
     public Offer revise(UUID id, String ifMatch, OfferTerms terms) {
         Offer offer = own(id);
         EntityTags.require(ifMatch, offer.version());
-        checkRegions(terms.regionsServed());
+        checkRegions("regionsServed", terms.regionsServed());
         Instant now = clock.instant();
         offer.revise(terms, now);
         if (offer.status() == OfferStatus.PUBLISHED) {
@@ -156,15 +156,16 @@ public class OfferBoard {
         }
     }
 
-    static void checkRegions(List<String> regions) {
+    /** Each code one of the 14 regions, none twice; {@code field} names the list in the problem. */
+    static void checkRegions(String field, List<String> regions) {
         var seen = new HashSet<String>();
         for (int i = 0; i < regions.size(); i++) {
             String code = regions.get(i);
             if (!Regions.isRegion(code)) {
-                throw ProblemException.invalidField("regionsServed[" + i + "]", "is not one of the 14 regions' SOATO codes");
+                throw ProblemException.invalidField(field + "[" + i + "]", "is not one of the 14 regions' SOATO codes");
             }
             if (!seen.add(code)) {
-                throw ProblemException.invalidField("regionsServed[" + i + "]", "names region " + code + " twice");
+                throw ProblemException.invalidField(field + "[" + i + "]", "names region " + code + " twice");
             }
         }
     }
