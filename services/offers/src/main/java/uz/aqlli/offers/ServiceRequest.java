@@ -160,7 +160,8 @@ public class ServiceRequest {
         decidedAt = now;
     }
 
-    private void requireEvaluation(String action) {
+    /** Refuses (409) unless the deadline has passed and the buyer has not yet decided. */
+    public void requireEvaluation(String action) {
         if (status != RequestStatus.EVALUATION) {
             throw ProblemException.conflict("invalid-status-transition", status == RequestStatus.OPEN
                     ? "The tender is open until its deadline; the buyer can " + action + " only after it"

@@ -16,4 +16,8 @@ public interface TenderConfig {
     /** The longest tender period accepted. */
     @WithDefault("P180D")
     Duration maximumPeriod();
+
+    /** How often open requests past their deadline are looked for (read by {@code Tendering.closeDue}'s schedule). */
+    @WithDefault("1s")
+    String sweepEvery();
 }

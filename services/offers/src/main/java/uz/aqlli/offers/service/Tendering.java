@@ -165,6 +165,7 @@ public class Tendering {
     @Transactional
     public ServiceRequest award(UUID requestId, UUID bidId, String reason, Map<UUID, Integer> qualityScores) {
         ServiceRequest request = closeIfDue(ownRequest(requestId).id());
+        request.requireEvaluation("award");
         List<Bid> active = bids.active(request.id());
         Bid winner = active.stream().filter(bid -> bid.id().equals(bidId)).findFirst()
                 .orElseThrow(() -> ProblemException.invalidField("bidId", "is not an active bid on this request"));

@@ -1,19 +1,14 @@
 package uz.aqlli.offers.api;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import uz.aqlli.platform.events.Topic;
-import uz.aqlli.platform.runtime.standing.OrganizationStandings;
-import uz.aqlli.platform.runtime.standing.Standing;
 import uz.aqlli.platform.testing.AccessMatrix;
 import uz.aqlli.platform.testing.AccessMatrix.Route;
 import uz.aqlli.platform.testing.DirectoryEvents;
@@ -27,7 +22,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -36,7 +30,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Providers' offers with real Keycloak tokens: the demo providers' organizations get their standing
@@ -57,11 +50,6 @@ class OfferBoardTest {
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String kafka;
 
-    @Inject
-    OrganizationStandings standings;
-
-    @Inject
-    EntityManager entityManager;
 
     @Test
     void aVerifiedProviderPublishesAnOfferAndWithdrawsIt() {
@@ -120,8 +108,8 @@ class OfferBoardTest {
         announce(SAMARKAND_IT, "1718", "Suspended", "SUSPENDED", now);
         // An older event arriving late never overwrites a newer standing.
         String late = DirectoryEvents.announce(kafka, SAMARKAND_IT, "PROVIDER", "1718", "Verified", "VERIFIED", now.minusSeconds(60));
-        awaitHandled(late);
-        assertEquals("SUSPENDED", standing(SAMARKAND_IT));
+        Standings.awaitHandled(late);
+        assertEquals("SUSPENDED", Standings.of(SAMARKAND_IT));
         as(provider2).post(OFFERS + "/" + id + "/publication").then().statusCode(403)
                 .body("type", equalTo("urn:aqlli:problem:organization-not-verified")).body("detail", containsString("suspended"));
 
@@ -225,35 +213,7 @@ class OfferBoardTest {
     }
 
     private void announce(String organizationId, String region, String type, String status, Instant asOf) {
-        DirectoryEvents.announce(kafka, organizationId, "PROVIDER", region, type, status, asOf);
-        awaitStanding(organizationId, status, Duration.ofSeconds(15));
-    }
-
-    private void awaitStanding(String organizationId, String status, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!status.equals(standing(organizationId))) {
-            if (System.nanoTime() > deadline) {
-                fail("standing of " + organizationId + " is " + standing(organizationId) + ", not " + status);
-            }
-            sleep(100);
-        }
-    }
-
-    private void awaitHandled(String eventId) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("select count(*) from inbox_event where event_id = :id")
-                .setParameter("id", eventId).getSingleResult()).toString().equals("0")) {
-            if (System.nanoTime() > deadline) {
-                fail("event " + eventId + " was never handled");
-            }
-            sleep(100);
-        }
-    }
-
-    private String standing(String organizationId) {
-        return QuarkusTransaction.requiringNew().call(() ->
-                standings.of(UUID.fromString(organizationId)).map(Standing::status).orElse(null));
+        Standings.announce(kafka, organizationId, "PROVIDER", region, type, status, asOf);
     }
 
     static Map<String, Object> offer(String category, String price) {
@@ -269,14 +229,5 @@ class OfferBoardTest {
 
     private static RequestSpecification as(String token) {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
