@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uz.aqlli.catalog.OrganizationKind;
 import uz.aqlli.catalog.OrganizationStatus;
 import uz.aqlli.catalog.service.OrganizationDirectory;
+import uz.aqlli.catalog.service.ProductCatalogue;
 import uz.aqlli.platform.runtime.api.PageView;
 import uz.aqlli.platform.runtime.security.Caller;
 
@@ -39,9 +40,11 @@ public class OrganizationResource {
     static final int MAX_PAGE_SIZE = 100;
 
     private final OrganizationDirectory directory;
+    private final ProductCatalogue products;
 
-    OrganizationResource(OrganizationDirectory directory) {
+    OrganizationResource(OrganizationDirectory directory, ProductCatalogue products) {
         this.directory = directory;
+        this.products = products;
     }
 
     @GET
@@ -64,6 +67,17 @@ public class OrganizationResource {
     public OrganizationView get(@PathParam("id") UUID id) {
         var organization = directory.visible(id);
         return OrganizationView.of(organization, directory.seesPrivately(organization));
+    }
+
+    @GET
+    @Path("/{id}/products")
+    @PermitAll
+    @Operation(operationId = "listOrganizationProducts", summary = "The organization's published products (its page)")
+    public PageView<ProductView> products(@PathParam("id") UUID id,
+                                          @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                          @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
+        directory.visible(id);
+        return ProductResource.page(products.listedBy(id, page, size), page, size);
     }
 
     @POST

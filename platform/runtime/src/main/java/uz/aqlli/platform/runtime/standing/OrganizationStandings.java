@@ -92,12 +92,17 @@ public class OrganizationStandings {
         if (VERIFIED.equals(status)) {
             return;
         }
+        throw notVerified(status, action);
+    }
+
+    /** The 403 for an organization in {@code status} (not {@code VERIFIED}) that tried to {@code action}. */
+    public static ProblemException notVerified(String status, String action) {
         String why = switch (status) {
             case "REJECTED" -> "was rejected by the regional administration";
             case "SUSPENDED" -> "is suspended by the regional administration";
             default -> "has not been verified by the regional administration yet";
         };
-        throw ProblemException.forbidden("organization-not-verified",
+        return ProblemException.forbidden("organization-not-verified",
                 "Your organization " + why + ", so it cannot " + action + ". Only verified organizations publish, bid and order.");
     }
 

@@ -1,0 +1,14 @@
+package uz.aqlli.catalog.api;
+
+import uz.aqlli.catalog.service.ProductSearch;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One page of search results, how many match in all, and the facets: for each of {@code region},
+ * {@code zoneType}, {@code cluster}, {@code sector}, {@code exportReady} and {@code price} (bands
+ * in so'm, {@code from-to} with {@code to} exclusive), each value's count within the filtered result.
+ */
+public record SearchView(List<ProductView> items, int page, int size, long total, Map<String, List<ProductSearch.Facet>> facets) {
+}

@@ -1,0 +1,160 @@
+package uz.aqlli.catalog.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import uz.aqlli.catalog.Organization;
+import uz.aqlli.catalog.OrganizationKind;
+import uz.aqlli.catalog.OrganizationStatus;
+import uz.aqlli.catalog.PriceTier;
+import uz.aqlli.catalog.Product;
+import uz.aqlli.catalog.ProductStatus;
+import uz.aqlli.catalog.ProductTerms;
+import uz.aqlli.catalog.repository.OrganizationRepository;
+import uz.aqlli.catalog.repository.ProductRepository;
+import uz.aqlli.platform.events.ProductPublished;
+import uz.aqlli.platform.events.ProductUpdated;
+import uz.aqlli.platform.events.ProductWithdrawn;
+import uz.aqlli.platform.events.Topic;
+import uz.aqlli.platform.runtime.api.EntityTags;
+import uz.aqlli.platform.runtime.api.Listing;
+import uz.aqlli.platform.runtime.outbox.EventOutbox;
+import uz.aqlli.platform.runtime.problem.ProblemException;
+import uz.aqlli.platform.runtime.security.Caller;
+import uz.aqlli.platform.runtime.standing.OrganizationStandings;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Enterprises' products: drafts, the public list, and every change under optimistic concurrency
+ * ({@code If-Match} required). Only published products are public; a draft or withdrawn product
+ * exists only for its enterprise's members and its region's administration (404 for others).
+ */
+@ApplicationScoped
+public class ProductCatalogue {
+
+    private static final String AGGREGATE = "product";
+
+    private final ProductRepository products;
+    private final OrganizationRepository organizations;
+    private final EventOutbox outbox;
+    private final Caller caller;
+    private final Clock clock;
+
+    ProductCatalogue(ProductRepository products, OrganizationRepository organizations, EventOutbox outbox, Caller caller,
+                     Clock clock) {
+        this.products = products;
+        this.organizations = organizations;
+        this.outbox = outbox;
+        this.caller = caller;
+        this.clock = clock;
+    }
+
+    /** A draft of the caller's enterprise; drafting needs no verification, publishing does. */
+    @Transactional
+    public Product draft(ProductTerms terms) {
+        Organization enterprise = organizations.findByIdOptional(caller.requireOrganization())
+                .filter(organization -> organization.kind() == OrganizationKind.ENTERPRISE)
+                .orElseThrow(() -> ProblemException.forbidden("not-an-enterprise", "Only enterprises list products"));
+        checkTiers(terms.priceTiers(), terms);
+        Product product = Product.draft(UUID.randomUUID(), enterprise, terms, clock.instant());
+        products.persist(product);
+        products.flush();
+        return product;
+    }
+
+    @Transactional
+    public Product revise(UUID id, String ifMatch, ProductTerms terms) {
+        Product product = own(id, ifMatch);
+        checkTiers(terms.priceTiers(), terms);
+        Instant now = clock.instant();
+        product.revise(terms, now);
+        products.flush();
+        if (product.status() == ProductStatus.PUBLISHED) {
+            requireVerified(product, "change a listed product");
+            outbox.append(Topic.PRODUCTS, AGGREGATE, new ProductUpdated(product.id(), product.enterpriseId(), product.name(),
+                    product.sector().name(), product.hsCode(), product.unit().name(), product.priceUzs(), tiers(product),
+                    product.minOrderQuantity(), product.leadTimeDays(), product.exportReady(), product.regionCode(),
+                    product.version(), now));
+        }
+        return product;
+    }
+
+    @Transactional
+    public Product publish(UUID id, String ifMatch) {
+        Product product = own(id, ifMatch);
+        requireVerified(product, "publish products");
+        Instant now = clock.instant();
+        product.publish(now);
+        outbox.append(Topic.PRODUCTS, AGGREGATE, new ProductPublished(product.id(), product.enterpriseId(), product.name(),
+                product.sector().name(), product.hsCode(), product.unit().name(), product.priceUzs(), tiers(product),
+                product.minOrderQuantity(), product.leadTimeDays(), product.exportReady(), product.regionCode(), now));
+        products.flush();
+        return product;
+    }
+
+    @Transactional
+    public Product withdraw(UUID id, String ifMatch) {
+        Product product = own(id, ifMatch);
+        Instant now = clock.instant();
+        product.withdraw(now);
+        outbox.append(Topic.PRODUCTS, AGGREGATE, new ProductWithdrawn(product.id(), product.enterpriseId(), now));
+        products.flush();
+        return product;
+    }
+
+    public Product visible(UUID id) {
+        return products.findByIdOptional(id)
+                .filter(product -> product.status() == ProductStatus.PUBLISHED || caller.memberOf(product.enterpriseId())
+                        || caller.administers(product.regionCode()))
+                .orElseThrow(() -> ProblemException.notFound("Product " + id));
+    }
+
+    public Listing<Product> own(ProductStatus status, int page, int size) {
+        var query = products.ofEnterprise(caller.requireOrganization(), status);
+        return new Listing<>(query.page(page, size).list(), query.count());
+    }
+
+    /** An organization's page: its published products, for a verified (public) organization. */
+    public Listing<Product> listedBy(UUID organizationId, int page, int size) {
+        var query = products.ofEnterprise(organizationId, ProductStatus.PUBLISHED);
+        return new Listing<>(query.page(page, size).list(), query.count());
+    }
+
+    private Product own(UUID id, String ifMatch) {
+        Product product = products.findByIdOptional(id)
+                .filter(found -> caller.memberOf(found.enterpriseId()))
+                .orElseThrow(() -> ProblemException.notFound("Product " + id));
+        EntityTags.require(ifMatch, product.version());
+        return product;
+    }
+
+    private void requireVerified(Product product, String action) {
+        OrganizationStatus status = organizations.findById(product.enterpriseId()).status();
+        if (status != OrganizationStatus.VERIFIED) {
+            throw OrganizationStandings.notVerified(status.name(), action);
+        }
+    }
+
+    /** Tiers rise in quantity, start at or above the minimum order, and never cost more than the base price. */
+    static void checkTiers(List<PriceTier> tiers, ProductTerms terms) {
+        for (int i = 0; i < tiers.size(); i++) {
+            PriceTier tier = tiers.get(i);
+            if (tier.minQuantity().compareTo(terms.minOrderQuantity()) < 0) {
+                throw ProblemException.invalidField("priceTiers[" + i + "].minQuantity", "must not be below minOrderQuantity");
+            }
+            if (i > 0 && tier.minQuantity().compareTo(tiers.get(i - 1).minQuantity()) <= 0) {
+                throw ProblemException.invalidField("priceTiers[" + i + "].minQuantity", "must be above the previous tier's");
+            }
+            if (tier.priceUzs().compareTo(terms.priceUzs()) > 0) {
+                throw ProblemException.invalidField("priceTiers[" + i + "].priceUzs", "must not be above priceUzs");
+            }
+        }
+    }
+
+    private static List<ProductPublished.Tier> tiers(Product product) {
+        return product.priceTiers().stream().map(tier -> new ProductPublished.Tier(tier.minQuantity(), tier.priceUzs())).toList();
+    }
+}
