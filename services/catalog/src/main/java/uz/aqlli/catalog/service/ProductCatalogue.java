@@ -35,7 +35,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProductCatalogue {
 
-    private static final String AGGREGATE = "product";
+    static final String AGGREGATE = "product";
 
     private final ProductRepository products;
     private final OrganizationRepository organizations;
