@@ -1,0 +1,478 @@
+package uz.aqlli.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import uz.aqlli.launcher.LaunchSettings;
+import uz.aqlli.launcher.Platform;
+import uz.aqlli.launcher.PlatformApp;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Product search at scale: starts the platform as {@code ./run} does (own data folder, free
+ * ports), loads N products straight into catalog's database, then runs one mix of searches
+ * through the gateway and the same statements over JDBC, in one run on one machine.
+ *
+ * <p>The SQL below is catalog's {@code service/ProductSearch} written out for JDBC. Every query's
+ * total and first page are compared between the two paths before anything is timed, so the two
+ * cannot drift apart unnoticed.
+ */
+public final class SearchBenchmark {
+
+    private static final int ORGANIZATIONS = 2000;
+    private static final int WARM_UP = 300;
+    private static final int MEASURED = 3000;
+    private static final int CLIENTS = 4;
+    private static final int THROUGHPUT_SECONDS = 20;
+    private static final String[] REGIONS = {"1735", "1703", "1706", "1708", "1710", "1712", "1714", "1718", "1722", "1724",
+            "1726", "1727", "1730", "1733"};
+
+    /** The mix: what buyers type and click, in both scripts, with a typo, filters, sorts and a deep page. */
+    private static final List<String> QUERIES = List.of(
+            "q=paxta",
+            "q=%D0%BF%D0%B0%D1%85%D1%82%D0%B0", // пахта
+            "q=paxta%20ipi",
+            "q=sement",
+            "q=%D1%85%D0%BB%D0%BE%D0%BF%D0%BA%D0%BE%D0%B2%D0%B0%D1%8F%20%D0%BF%D1%80%D1%8F%D0%B6%D0%B0", // хлопковая пряжа
+            "q=to%27qimachlik%20mato", // typo of to'qimachilik
+            "q=armatura&regionCode=1712",
+            "q=guruch&exportReady=true",
+            "sector=CHEMICALS&sort=PRICE_ASC",
+            "zoneType=CLUSTER&regionCode=1706",
+            "minPrice=1000000&maxPrice=9999999.99&sort=NEWEST",
+            "q=atlas&sort=PRICE_DESC",
+            "q=transformator&page=5",
+            "q=%D0%B3%D0%B8%D1%88%D1%82", // гишт
+            "");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    public static void main(String[] args) throws Exception {
+        int products = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+        Path repo = Path.of(System.getProperty("aqlli.repo", ".")).toAbsolutePath();
+        Path home = repo.resolve("deploy/bench/target/bench-home");
+        Map<String, String> env = new HashMap<>();
+        env.put("AQLLI_HOME", home.toString());
+        env.put("AQLLI_DOWNLOADS", repo.resolve(".aqlli").toString());
+        env.put("AQLLI_POSTGRES_PORT", String.valueOf(freePort()));
+        env.put("AQLLI_KAFKA_PORT", String.valueOf(freePort()));
+        env.put("AQLLI_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
+        env.put("AQLLI_KEYCLOAK_PORT", String.valueOf(freePort()));
+        for (PlatformApp app : PlatformApp.values()) {
+            env.put(app.portVariable(), String.valueOf(freePort()));
+        }
+        try (Platform platform = Platform.start(LaunchSettings.fromEnvironment(repo, env), new Platform.Progress() {
+            @Override
+            public void starting(String part) {
+                System.out.println("bench: starting " + part);
+            }
+
+            @Override
+            public void ready(String part, String detail) {
+                System.out.println("bench: " + part + " ready");
+            }
+        })) {
+            Map<String, String> catalog = platform.environment(PlatformApp.CATALOG);
+            try (Connection db = DriverManager.getConnection(catalog.get("QUARKUS_DATASOURCE_JDBC_URL"),
+                    catalog.get("QUARKUS_DATASOURCE_USERNAME"), catalog.get("QUARKUS_DATASOURCE_PASSWORD"))) {
+                long loadStarted = System.nanoTime();
+                load(db, products);
+                double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
+                String gateway = platform.gatewayUrl();
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                checkSameResults(db, http, gateway);
+
+                System.out.println("bench: warming up");
+                for (int i = 0; i < WARM_UP; i++) {
+                    String query = QUERIES.get(i % QUERIES.size());
+                    httpSearch(http, gateway, query);
+                    sqlSearch(db, query);
+                }
+                long[] overHttp = new long[MEASURED];
+                long[] overSql = new long[MEASURED];
+                for (int i = 0; i < MEASURED; i++) {
+                    String query = QUERIES.get(i % QUERIES.size());
+                    long started = System.nanoTime();
+                    httpSearch(http, gateway, query);
+                    overHttp[i] = System.nanoTime() - started;
+                    started = System.nanoTime();
+                    sqlSearch(db, query);
+                    overSql[i] = System.nanoTime() - started;
+                }
+                double httpThroughput = throughput(() -> {
+                    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                    return query -> httpSearch(client, gateway, query);
+                });
+                String url = catalog.get("QUARKUS_DATASOURCE_JDBC_URL");
+                double sqlThroughput = throughput(() -> {
+                    Connection connection = DriverManager.getConnection(url, catalog.get("QUARKUS_DATASOURCE_USERNAME"),
+                            catalog.get("QUARKUS_DATASOURCE_PASSWORD"));
+                    return query -> sqlSearch(connection, query);
+                });
+                String report = report(products, loadSeconds, overHttp, overSql, httpThroughput, sqlThroughput);
+                System.out.println(report);
+                Files.writeString(repo.resolve("deploy/bench/target/search-benchmark.md"), report);
+            }
+        }
+    }
+
+    // ---- loading -------------------------------------------------------------------------------
+
+    private static void load(Connection db, int products) throws SQLException {
+        db.setAutoCommit(false);
+        try (Statement sql = db.createStatement()) {
+            sql.execute("set maintenance_work_mem = '512MB'");
+            ResultSet existing = sql.executeQuery("select count(*) from product where id::text like 'be0c%'");
+            existing.next();
+            if (existing.getLong(1) >= products) {
+                System.out.println("bench: " + existing.getLong(1) + " benchmark products already loaded");
+                db.commit();
+                return;
+            }
+            String regions = Arrays.stream(REGIONS).map(r -> "'" + r + "'").collect(Collectors.joining(","));
+            sql.execute("""
+                    insert into organization (id, kind, legal_name, stir, region_code, district_code, status, registered_at,
+                        zone_type, zone_name, sectors, contact_phone, contact_email, status_changed_by, status_changed_at)
+                    select ('be0c0000-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid, 'ENTERPRISE',
+                           'Bench korxona ' || g || ' MChJ', (800000000 + g)::text, (array[%1$s])[1 + g %% 14],
+                           (array[%1$s])[1 + g %% 14] || '401', 'VERIFIED', now(),
+                           (array['CLUSTER', 'SMALL_INDUSTRIAL_ZONE', 'FREE_ECONOMIC_ZONE', 'TECHNOPARK', 'NONE'])[1 + g %% 5],
+                           case when g %% 5 = 4 then null else 'Zona ' || (g %% 40) end,
+                           array['TEXTILE_AND_GARMENTS'], '+998900000000', 'bench' || g || '@bench.aqlli.uz', 'benchmark', now()
+                    from generate_series(1, %2$d) g
+                    on conflict do nothing""".formatted(regions, ORGANIZATIONS));
+            // Indexes are built once after the load (as a bulk import would), exactly as the migration defines them.
+            List<String> indexes = new ArrayList<>();
+            ResultSet definitions = sql.executeQuery(
+                    "select indexname, indexdef from pg_indexes where tablename = 'product' and indexname <> 'product_pkey'");
+            List<String> names = new ArrayList<>();
+            while (definitions.next()) {
+                names.add(definitions.getString(1));
+                indexes.add(definitions.getString(2));
+            }
+            for (String name : names) {
+                sql.execute("drop index " + name);
+            }
+            db.commit();
+            int batch = 100_000;
+            for (int from = 1; from <= products; from += batch) {
+                int to = Math.min(products, from + batch - 1);
+                sql.execute(productInsert(from, to, regions));
+                db.commit();
+                System.out.printf(Locale.ROOT, "bench: %,d products loaded%n", to);
+            }
+            for (String index : indexes) {
+                System.out.println("bench: " + index);
+                sql.execute(index);
+                db.commit();
+            }
+            sql.execute("analyze product");
+            sql.execute("analyze organization");
+            db.commit();
+        } finally {
+            db.setAutoCommit(true);
+        }
+    }
+
+    private static String productInsert(int from, int to, String regions) {
+        return """
+                insert into product (id, enterprise_id, status, name, description, sector, hs_code, unit, price_uzs, price_tiers,
+                    min_order_quantity, monthly_capacity, lead_time_days, export_ready, certifications, region_code, zone_type,
+                    zone_name, version, created_at, updated_at, published_at)
+                select ('be0c0001-0000-4000-8000-' || lpad(g::text, 12, '0'))::uuid,
+                       ('be0c0000-0000-4000-8000-' || lpad((1 + g %% %3$d)::text, 12, '0'))::uuid,
+                       'PUBLISHED',
+                       jsonb_build_object(case g %% 3 when 0 then 'uz-Latn' when 1 then 'uz-Cyrl' else 'ru' end,
+                           (case g %% 3 when 0 then latin[1 + g %% 20] when 1 then cyrillic[1 + g %% 20] else russian[1 + g %% 20] end)
+                           || ' ' || (array['oliy nav', 'eksport uchun', '1-nav', 'premium', 'standart', 'qadoqlangan'])[1 + g %% 6]
+                           || ' ' || (g %% 997)),
+                       jsonb_build_object('uz-Latn', latin[1 + (g / 7) %% 20] || ' va ' || latin[1 + (g / 13) %% 20]
+                           || ' ishlab chiqaruvchisi, ' || (array[%4$s])[1 + (1 + g %% %3$d) %% 14] || ' hududi',
+                           'ru', russian[1 + (g / 7) %% 20] || ' от производителя'),
+                       (array['TEXTILE_AND_GARMENTS', 'AGRO_FOOD_PROCESSING', 'CHEMICALS', 'BUILDING_MATERIALS', 'METALLURGY',
+                              'MACHINE_BUILDING', 'ELECTROTECHNICAL', 'LEATHER_AND_FOOTWEAR', 'PHARMA', 'IT'])[1 + g %% 10],
+                       '5205' || lpad((g %% 100)::text, 2, '0'), 'KILOGRAM',
+                       round((1000 + (g * 7919) %% 500000000)::numeric / 100, 2) * 100,
+                       '[]'::jsonb, 10, 100000, 1 + g %% 60, g %% 2 = 0, array['ISO 9001'],
+                       (array[%4$s])[1 + (1 + g %% %3$d) %% 14],
+                       (array['CLUSTER', 'SMALL_INDUSTRIAL_ZONE', 'FREE_ECONOMIC_ZONE', 'TECHNOPARK', 'NONE'])[1 + (1 + g %% %3$d) %% 5],
+                       case when (1 + g %% %3$d) %% 5 = 4 then null else 'Zona ' || ((1 + g %% %3$d) %% 40) end,
+                       0, now() - (g %% 1000) * interval '1 hour', now(), now() - (g %% 1000) * interval '1 hour'
+                from generate_series(%1$d, %2$d) g,
+                     (select array['paxta ipi', 'trikotaj mato', 'denim mato', 'atlas', 'quritilgan o''rik', 'tomat pastasi',
+                                   'sement', 'g''isht', 'armatura', 'transformator', 'kultivator', 'guruch', 'charm poyabzal',
+                                   'gipsokarton', 'ammiakli selitra', 'polivinilxlorid', 'mineral paxta', 'olma sharbati',
+                                   'futbolka', 'to''qimachilik ehtiyot qismlari'] as latin,
+                             array['пахта ипи', 'трикотаж мато', 'деним мато', 'атлас', 'қуритилган ўрик', 'томат пастаси',
+                                   'цемент', 'ғишт', 'арматура', 'трансформатор', 'культиватор', 'гуруч', 'чарм пойабзал',
+                                   'гипсокартон', 'аммиакли селитра', 'поливинилхлорид', 'минерал пахта', 'олма шарбати',
+                                   'футболка', 'тўқимачилик эҳтиёт қисмлари'] as cyrillic,
+                             array['хлопковая пряжа', 'трикотажное полотно', 'деним', 'атлас', 'курага', 'томатная паста',
+                                   'цемент', 'кирпич', 'арматура', 'трансформатор', 'культиватор', 'рис', 'кожаная обувь',
+                                   'гипсокартон', 'аммиачная селитра', 'поливинилхлорид', 'минеральная вата', 'яблочный сок',
+                                   'футболка', 'запчасти для текстильных станков'] as russian) words
+                on conflict do nothing""".formatted(from, to, ORGANIZATIONS, regions);
+    }
+
+    // ---- one search, two ways --------------------------------------------------------------------
+
+    /** Total and first page's ids, through the gateway. */
+    private static String httpSearch(HttpClient http, String gateway, String query) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/catalog/products?" + query))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(query + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        JsonNode body = JSON.readTree(response.body());
+        List<String> ids = new ArrayList<>();
+        body.path("items").forEach(item -> ids.add(item.path("id").asText()));
+        return body.path("total").asLong() + " " + ids;
+    }
+
+    /** The same search as catalog's ProductSearch: fold, the page, the facets; total and the page's ids. */
+    private static String sqlSearch(Connection db, String query) throws SQLException {
+        Map<String, String> parameters = parse(query);
+        String text = parameters.get("q");
+        boolean autoCommit = db.getAutoCommit();
+        db.setAutoCommit(false);
+        try {
+            String tsquery = "";
+            if (text != null && !text.isBlank()) {
+                try (PreparedStatement fold = db.prepareStatement("select aqlli_fold(?)")) {
+                    fold.setString(1, text);
+                    ResultSet folded = fold.executeQuery();
+                    folded.next();
+                    List<String> words = new ArrayList<>();
+                    Matcher matcher = WORD.matcher(folded.getString(1).toLowerCase(Locale.ROOT));
+                    while (matcher.find() && words.size() < 8) {
+                        words.add(matcher.group() + ":*");
+                    }
+                    tsquery = String.join(" & ", words);
+                }
+            }
+            List<Object> values = new ArrayList<>();
+            StringBuilder where = new StringBuilder("p.status = 'PUBLISHED'");
+            if (!tsquery.isEmpty()) {
+                try (Statement threshold = db.createStatement()) {
+                    threshold.executeQuery("select set_config('pg_trgm.word_similarity_threshold', '0.45', true)");
+                }
+                where.append(" and (p.search_document @@ to_tsquery('simple', ?) or aqlli_fold(?) <% p.name_folded)");
+                values.add(tsquery);
+                values.add(text);
+            }
+            for (var filter : List.of(Map.entry("regionCode", "p.region_code = ?"), Map.entry("zoneType", "p.zone_type = ?"),
+                    Map.entry("cluster", "p.zone_name = ?"), Map.entry("sector", "p.sector = ?"))) {
+                if (parameters.containsKey(filter.getKey())) {
+                    where.append(" and ").append(filter.getValue());
+                    values.add(parameters.get(filter.getKey()));
+                }
+            }
+            if (parameters.containsKey("exportReady")) {
+                where.append(" and p.export_ready = ?");
+                values.add(Boolean.parseBoolean(parameters.get("exportReady")));
+            }
+            if (parameters.containsKey("minPrice")) {
+                where.append(" and p.price_uzs >= ?");
+                values.add(new java.math.BigDecimal(parameters.get("minPrice")));
+            }
+            if (parameters.containsKey("maxPrice")) {
+                where.append(" and p.price_uzs <= ?");
+                values.add(new java.math.BigDecimal(parameters.get("maxPrice")));
+            }
+            String sort = parameters.getOrDefault("sort", "RELEVANCE");
+            if (sort.equals("RELEVANCE") && tsquery.isEmpty()) {
+                sort = "NEWEST";
+            }
+            List<Object> orderValues = new ArrayList<>();
+            String order = switch (sort) {
+                case "RELEVANCE" -> {
+                    orderValues.add(tsquery);
+                    orderValues.add(text);
+                    yield "ts_rank_cd(p.search_document, to_tsquery('simple', ?), 1) * 2 + word_similarity(aqlli_fold(?), p.name_folded) desc, p.id";
+                }
+                case "PRICE_ASC" -> "p.price_uzs asc, p.id";
+                case "PRICE_DESC" -> "p.price_uzs desc, p.id";
+                default -> "p.published_at desc, p.id";
+            };
+            int size = Integer.parseInt(parameters.getOrDefault("size", "20"));
+            int page = Integer.parseInt(parameters.getOrDefault("page", "0"));
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement items = db.prepareStatement("select p.* from product p where " + where + " order by " + order
+                    + " limit ? offset ?")) {
+                int i = 1;
+                for (Object value : values) {
+                    items.setObject(i++, value);
+                }
+                for (Object value : orderValues) {
+                    items.setObject(i++, value);
+                }
+                items.setInt(i++, size);
+                items.setLong(i, (long) page * size);
+                ResultSet rows = items.executeQuery();
+                while (rows.next()) {
+                    ids.add(rows.getString("id"));
+                }
+            }
+            long total = 0;
+            try (PreparedStatement facets = db.prepareStatement("""
+                    select grouping(p.region_code) = 0 as by_region, grouping(p.zone_type) = 0 as by_zone,
+                           grouping(p.zone_name) = 0 as by_cluster, grouping(p.sector) = 0 as by_sector,
+                           grouping(p.export_ready) = 0 as by_export, grouping(band) = 0 as by_price,
+                           coalesce(p.region_code, p.zone_type, p.zone_name, p.sector, p.export_ready::text, band::text) as value,
+                           count(*) as count
+                    from product p, lateral (select case when p.price_uzs >= 1000000000 then 4 when p.price_uzs >= 100000000 then 3
+                        when p.price_uzs >= 10000000 then 2 when p.price_uzs >= 1000000 then 1 else 0 end as band) b
+                    where %s
+                    group by grouping sets ((), (p.region_code), (p.zone_type), (p.zone_name), (p.sector), (p.export_ready), (band))
+                    """.formatted(where))) {
+                int i = 1;
+                for (Object value : values) {
+                    facets.setObject(i++, value);
+                }
+                ResultSet rows = facets.executeQuery();
+                while (rows.next()) {
+                    if (!rows.getBoolean(1) && !rows.getBoolean(2) && !rows.getBoolean(3) && !rows.getBoolean(4)
+                            && !rows.getBoolean(5) && !rows.getBoolean(6)) {
+                        total = rows.getLong(8);
+                    }
+                }
+            }
+            db.commit();
+            return total + " " + ids;
+        } finally {
+            db.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void checkSameResults(Connection db, HttpClient http, String gateway) throws Exception {
+        for (String query : QUERIES) {
+            String overHttp = httpSearch(http, gateway, query);
+            String overSql = sqlSearch(db, query);
+            if (!overHttp.equals(overSql)) {
+                throw new IllegalStateException("'" + query + "' differs: gateway " + overHttp + ", SQL " + overSql
+                        + ". The benchmark's SQL no longer matches catalog's ProductSearch.");
+            }
+            System.out.println("bench: '" + query + "' -> " + overHttp.substring(0, overHttp.indexOf(' ')) + " matches");
+        }
+    }
+
+    // ---- measuring -------------------------------------------------------------------------------
+
+    interface Search {
+        String run(String query) throws Exception;
+    }
+
+    interface SearchFactory {
+        Search create() throws Exception;
+    }
+
+    private static double throughput(SearchFactory factory) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Future<Long>> clients = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            int offset = c;
+            clients.add(pool.submit(() -> {
+                Search search = factory.create();
+                long done = 0;
+                while (!stop.get()) {
+                    search.run(QUERIES.get((int) ((done + offset) % QUERIES.size())));
+                    done++;
+                }
+                return done;
+            }));
+        }
+        long started = System.nanoTime();
+        Thread.sleep(THROUGHPUT_SECONDS * 1000L);
+        stop.set(true);
+        long total = 0;
+        for (Future<Long> client : clients) {
+            total += client.get();
+        }
+        pool.shutdown();
+        return total / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static String report(int products, double loadSeconds, long[] overHttp, long[] overSql, double httpThroughput,
+                                 double sqlThroughput) {
+        long[] overhead = new long[overHttp.length];
+        for (int i = 0; i < overhead.length; i++) {
+            overhead[i] = overHttp[i] - overSql[i];
+        }
+        Runtime runtime = Runtime.getRuntime();
+        return """
+                | measure | through the gateway | SQL on the database | difference |
+                | --- | --- | --- | --- |
+                | p50 | %s | %s | %s |
+                | p95 | %s | %s | %s |
+                | p99 | %s | %s | %s |
+                | throughput (%d clients, %d s) | %.0f searches/s | %.0f searches/s | |
+
+                %,d products, %d enterprises; loaded and indexed in %.0f s. %d searches measured per path
+                (after %d warm-up), one client, the mix of %d queries in turn. Machine: %d cores, JDK %s.
+                """.formatted(
+                ms(percentile(overHttp, 50)), ms(percentile(overSql, 50)), ms(percentile(overhead, 50)),
+                ms(percentile(overHttp, 95)), ms(percentile(overSql, 95)), ms(percentile(overhead, 95)),
+                ms(percentile(overHttp, 99)), ms(percentile(overSql, 99)), ms(percentile(overhead, 99)),
+                CLIENTS, THROUGHPUT_SECONDS, httpThroughput, sqlThroughput,
+                products, ORGANIZATIONS, loadSeconds, MEASURED, WARM_UP, QUERIES.size(), runtime.availableProcessors(),
+                Runtime.version());
+    }
+
+    private static long percentile(long[] values, int percent) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
+    }
+
+    private static String ms(long nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static Map<String, String> parse(String query) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (query.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : query.split("&")) {
+            String[] parts = pair.split("=", 2);
+            parameters.put(parts[0], java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+        }
+        return parameters;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
