@@ -39,6 +39,8 @@ class GatewayTest {
         given().contentType("application/json").body("{}").post("/api/catalog/registrations").then().statusCode(502);
         given().get("/api/catalog/organizations").then().statusCode(502);
         given().get("/api/catalog/organizations/a1b2c3d4-0000-4000-8000-000000000001").then().statusCode(502);
+        given().queryParam("q", "paxta").get("/api/catalog/products").then().statusCode(502);
+        given().contentType("application/json").body("{}").post("/api/catalog/products").then().statusCode(401);
         // Same paths, other methods, and other catalog routes still need a token.
         given().contentType("application/json").body("{}").post("/api/catalog/organizations/a1b2c3d4-0000-4000-8000-000000000001/decisions")
                 .then().statusCode(401).contentType("application/problem+json");
