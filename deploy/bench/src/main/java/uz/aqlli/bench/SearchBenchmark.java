@@ -48,10 +48,10 @@ import java.util.stream.Collectors;
 public final class SearchBenchmark {
 
     private static final int ORGANIZATIONS = 2000;
-    private static final int WARM_UP = 300;
-    private static final int MEASURED = 3000;
+    private static final int WARM_UP = Integer.getInteger("bench.warmUp", 60);
+    private static final int MEASURED = Integer.getInteger("bench.measured", 600);
     private static final int CLIENTS = 4;
-    private static final int THROUGHPUT_SECONDS = 20;
+    private static final int THROUGHPUT_SECONDS = Integer.getInteger("bench.seconds", 15);
     private static final String[] REGIONS = {"1735", "1703", "1706", "1708", "1710", "1712", "1714", "1718", "1722", "1724",
             "1726", "1727", "1730", "1733"};
 
@@ -80,6 +80,8 @@ public final class SearchBenchmark {
         int products = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         Path repo = Path.of(System.getProperty("aqlli.repo", ".")).toAbsolutePath();
         Path home = repo.resolve("deploy/bench/target/bench-home");
+        // A fresh platform each run: the figures never depend on what an earlier run left.
+        deleteRecursively(home);
         Map<String, String> env = new HashMap<>();
         env.put("AQLLI_HOME", home.toString());
         env.put("AQLLI_DOWNLOADS", repo.resolve(".aqlli").toString());
@@ -151,13 +153,6 @@ public final class SearchBenchmark {
         db.setAutoCommit(false);
         try (Statement sql = db.createStatement()) {
             sql.execute("set maintenance_work_mem = '512MB'");
-            ResultSet existing = sql.executeQuery("select count(*) from product where id::text like 'be0c%'");
-            existing.next();
-            if (existing.getLong(1) >= products) {
-                System.out.println("bench: " + existing.getLong(1) + " benchmark products already loaded");
-                db.commit();
-                return;
-            }
             String regions = Arrays.stream(REGIONS).map(r -> "'" + r + "'").collect(Collectors.joining(","));
             sql.execute("""
                     insert into organization (id, kind, legal_name, stir, region_code, district_code, status, registered_at,
@@ -221,7 +216,7 @@ public final class SearchBenchmark {
                        (array['TEXTILE_AND_GARMENTS', 'AGRO_FOOD_PROCESSING', 'CHEMICALS', 'BUILDING_MATERIALS', 'METALLURGY',
                               'MACHINE_BUILDING', 'ELECTROTECHNICAL', 'LEATHER_AND_FOOTWEAR', 'PHARMA', 'IT'])[1 + g %% 10],
                        '5205' || lpad((g %% 100)::text, 2, '0'), 'KILOGRAM',
-                       round((1000 + (g * 7919) %% 500000000)::numeric / 100, 2) * 100,
+                       round((1000 + (g::bigint * 7919) %% 500000000)::numeric / 100, 2) * 100,
                        '[]'::jsonb, 10, 100000, 1 + g %% 60, g %% 2 = 0, array['ISO 9001'],
                        (array[%4$s])[1 + (1 + g %% %3$d) %% 14],
                        (array['CLUSTER', 'SMALL_INDUSTRIAL_ZONE', 'FREE_ECONOMIC_ZONE', 'TECHNOPARK', 'NONE'])[1 + (1 + g %% %3$d) %% 5],
@@ -468,6 +463,17 @@ public final class SearchBenchmark {
             parameters.put(parts[0], java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
         }
         return parameters;
+    }
+
+    private static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var paths = Files.walk(path)) {
+            for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(each);
+            }
+        }
     }
 
     private static int freePort() throws IOException {

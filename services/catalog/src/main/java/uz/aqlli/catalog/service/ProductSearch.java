@@ -75,14 +75,14 @@ public class ProductSearch {
             case PRICE_DESC -> "p.price_uzs desc, p.id";
             case NEWEST -> "p.published_at desc, p.id";
         };
-        Query items = entityManager.createNativeQuery("select p.* from product p where " + where + " order by " + order
-                + " limit :limit offset :offset", Product.class);
-        bind(items, parameters, List.of());
+        String itemsSql = "select p.* from product p where " + where + " order by " + order + " limit :limit offset :offset";
+        Query items = entityManager.createNativeQuery(itemsSql, Product.class);
+        bind(items, itemsSql, parameters);
         items.setParameter("limit", size).setParameter("offset", (long) page * size);
         @SuppressWarnings("unchecked")
         List<Product> found = items.getResultList();
 
-        Query facets = entityManager.createNativeQuery("""
+        String facetsSql = """
                 select grouping(p.region_code) = 0 as by_region, grouping(p.zone_type) = 0 as by_zone,
                        grouping(p.zone_name) = 0 as by_cluster, grouping(p.sector) = 0 as by_sector,
                        grouping(p.export_ready) = 0 as by_export, grouping(band) = 0 as by_price,
@@ -91,8 +91,9 @@ public class ProductSearch {
                 from product p, lateral (select %s as band) b
                 where %s
                 group by grouping sets ((), (p.region_code), (p.zone_type), (p.zone_name), (p.sector), (p.export_ready), (band))
-                """.formatted(bandExpression(), where));
-        bind(facets, parameters, List.of("folded"));
+                """.formatted(bandExpression(), where);
+        Query facets = entityManager.createNativeQuery(facetsSql);
+        bind(facets, facetsSql, parameters);
         long total = 0;
         Map<String, List<Facet>> byName = new LinkedHashMap<>();
         for (String name : List.of("region", "zoneType", "cluster", "sector", "exportReady", "price")) {
@@ -169,10 +170,10 @@ public class ProductSearch {
         return where.toString();
     }
 
-    /** Binds the filter's parameters; {@code unused} are those the query does not mention (only the ranking uses {@code folded}). */
-    private static void bind(Query query, Map<String, Object> parameters, List<String> unused) {
+    /** Binds those of the filter's parameters that {@code sql} names (the ranking alone uses {@code folded}). */
+    private static void bind(Query query, String sql, Map<String, Object> parameters) {
         parameters.forEach((name, value) -> {
-            if (!unused.contains(name)) {
+            if (Pattern.compile(":" + name + "\\b").matcher(sql).find()) {
                 query.setParameter(name, value);
             }
         });

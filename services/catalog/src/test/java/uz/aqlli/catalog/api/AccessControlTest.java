@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uz.aqlli.catalog.api.Registrations.PASSWORD;
 import static uz.aqlli.catalog.api.Registrations.newStir;
 import static uz.aqlli.catalog.api.Registrations.registerEnterprise;
+import static uz.aqlli.platform.testing.Demo.BUKHARA_TEXTILE;
 
 /**
  * Verification by the right region's administration, and the access matrix: every catalog route
@@ -40,8 +41,6 @@ import static uz.aqlli.catalog.api.Registrations.registerEnterprise;
 @QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
 class AccessControlTest {
 
-    /** Demo organization of enterprise1 (verified, Bukhara); enterprise2 acts for another one. */
-    static final String BUKHARA_TEXTILE = "a1b2c3d4-0000-4000-8000-000000000001";
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String realmUrl;

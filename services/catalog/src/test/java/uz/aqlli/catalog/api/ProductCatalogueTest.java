@@ -34,13 +34,13 @@ import static uz.aqlli.catalog.api.Registrations.enterprise;
 import static uz.aqlli.catalog.api.Registrations.newStir;
 import static uz.aqlli.catalog.api.Registrations.post;
 import static uz.aqlli.catalog.api.Registrations.with;
+import static uz.aqlli.platform.testing.Demo.BUKHARA_TEXTILE;
 
 /** Products: the lifecycle under If-Match, who sees a draft, the events, and bad input. */
 @QuarkusTest
 @QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
 class ProductCatalogueTest {
 
-    static final String BUKHARA_TEXTILE = "a1b2c3d4-0000-4000-8000-000000000001";
     static final String PRODUCTS = "/api/catalog/products";
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")

@@ -123,6 +123,8 @@ class ProductSearchTest {
             assertEquals(5, paged.stream().distinct().count(), sort);
         }
         assertEquals(List.of("yarn", "russian", "fabric", "skein", "parts"), found(Map.of("sort", "PRICE_ASC")));
+        // A text query sorted by something other than relevance.
+        assertEquals(List.of("skein", "fabric", "yarn"), found(Map.of("q", "paxta", "sort", "PRICE_DESC")));
     }
 
     private List<String> found(Map<String, Object> parameters) {

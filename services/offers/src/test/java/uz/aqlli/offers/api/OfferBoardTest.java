@@ -30,6 +30,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uz.aqlli.platform.testing.Demo.TASHKENT_SOFT;
+import static uz.aqlli.platform.testing.Demo.SAMARKAND_IT;
 
 /**
  * Providers' offers with real Keycloak tokens: the demo providers' organizations get their standing
@@ -39,9 +41,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "offers"))
 class OfferBoardTest {
 
-    /** provider1's organization, in Tashkent city (1726); provider2's is in Samarkand (1718). */
-    static final String TASHKENT_SOFT = "a1b2c3d4-0000-4000-8000-000000000003";
-    static final String SAMARKAND_IT = "a1b2c3d4-0000-4000-8000-000000000004";
     static final String OFFERS = "/api/offers/offers";
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")

@@ -48,6 +48,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static uz.aqlli.platform.testing.Demo.BUKHARA_TEXTILE;
+import static uz.aqlli.platform.testing.Demo.NAVOI_METAL;
+import static uz.aqlli.platform.testing.Demo.TASHKENT_SOFT;
+import static uz.aqlli.platform.testing.Demo.SAMARKAND_IT;
 
 /**
  * Tenders with real tokens for a buyer (enterprise1) and three providers (provider1, provider2 and
@@ -57,10 +61,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 @QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "offers"))
 class TenderTest {
 
-    static final String BUKHARA_TEXTILE = "a1b2c3d4-0000-4000-8000-000000000001";
-    static final String NAVOI_CHEMICALS = "a1b2c3d4-0000-4000-8000-000000000002";
-    static final String TASHKENT_SOFT = "a1b2c3d4-0000-4000-8000-000000000003";
-    static final String SAMARKAND_IT = "a1b2c3d4-0000-4000-8000-000000000004";
     static final String REQUESTS = "/api/offers/requests";
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
@@ -361,7 +361,7 @@ class TenderTest {
         // Roles and standing.
         as(buyer).body(bidBody("100.00")).post(REQUESTS + "/" + id + "/bids").then().statusCode(403);
         as(provider1).body(request(deadline, Map.of())).post(REQUESTS).then().statusCode(403);
-        Standings.announce(kafka, NAVOI_CHEMICALS, "ENTERPRISE", "1712", "Registered", "PENDING", Instant.now());
+        Standings.announce(kafka, NAVOI_METAL, "ENTERPRISE", "1712", "Registered", "PENDING", Instant.now());
         as(Tokens.demoUser(realmUrl, "enterprise2")).body(request(deadline, Map.of())).post(REQUESTS).then().statusCode(403)
                 .body("type", equalTo("urn:aqlli:problem:organization-not-verified"));
     }
