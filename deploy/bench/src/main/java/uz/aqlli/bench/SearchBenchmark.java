@@ -51,6 +51,8 @@ public final class SearchBenchmark {
     private static final int WARM_UP = Integer.getInteger("bench.warmUp", 60);
     private static final int MEASURED = Integer.getInteger("bench.measured", 600);
     private static final int CLIENTS = 4;
+    /** As catalog's ProductSearch.FUZZY_BELOW. */
+    private static final int FUZZY_BELOW = 5;
     private static final int THROUGHPUT_SECONDS = Integer.getInteger("bench.seconds", 15);
     private static final String[] REGIONS = {"1735", "1703", "1706", "1708", "1710", "1712", "1714", "1718", "1722", "1724",
             "1726", "1727", "1730", "1733"};
@@ -111,7 +113,7 @@ public final class SearchBenchmark {
                 double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
                 String gateway = platform.gatewayUrl();
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                checkSameResults(db, http, gateway);
+                Map<String, Long> matches = checkSameResults(db, http, gateway);
 
                 System.out.println("bench: warming up");
                 for (int i = 0; i < WARM_UP; i++) {
@@ -140,7 +142,8 @@ public final class SearchBenchmark {
                             catalog.get("QUARKUS_DATASOURCE_PASSWORD"));
                     return query -> sqlSearch(connection, query);
                 });
-                String report = report(products, loadSeconds, overHttp, overSql, httpThroughput, sqlThroughput);
+                String report = report(products, loadSeconds, overHttp, overSql, httpThroughput, sqlThroughput)
+                        + perQuery(overHttp, overSql, matches);
                 System.out.println(report);
                 Files.writeString(repo.resolve("deploy/bench/target/search-benchmark.md"), report);
             }
@@ -274,101 +277,117 @@ public final class SearchBenchmark {
                     tsquery = String.join(" & ", words);
                 }
             }
-            List<Object> values = new ArrayList<>();
-            StringBuilder where = new StringBuilder("p.status = 'PUBLISHED'");
-            if (!tsquery.isEmpty()) {
+            String result = sqlRun(db, parameters, tsquery, text, false);
+            if (!tsquery.isEmpty() && Long.parseLong(result.substring(0, result.indexOf(' '))) < FUZZY_BELOW) {
                 try (Statement threshold = db.createStatement()) {
                     threshold.executeQuery("select set_config('pg_trgm.word_similarity_threshold', '0.45', true)");
                 }
-                where.append(" and (p.search_document @@ to_tsquery('simple', ?) or aqlli_fold(?) <% p.name_folded)");
-                values.add(tsquery);
-                values.add(text);
-            }
-            for (var filter : List.of(Map.entry("regionCode", "p.region_code = ?"), Map.entry("zoneType", "p.zone_type = ?"),
-                    Map.entry("cluster", "p.zone_name = ?"), Map.entry("sector", "p.sector = ?"))) {
-                if (parameters.containsKey(filter.getKey())) {
-                    where.append(" and ").append(filter.getValue());
-                    values.add(parameters.get(filter.getKey()));
-                }
-            }
-            if (parameters.containsKey("exportReady")) {
-                where.append(" and p.export_ready = ?");
-                values.add(Boolean.parseBoolean(parameters.get("exportReady")));
-            }
-            if (parameters.containsKey("minPrice")) {
-                where.append(" and p.price_uzs >= ?");
-                values.add(new java.math.BigDecimal(parameters.get("minPrice")));
-            }
-            if (parameters.containsKey("maxPrice")) {
-                where.append(" and p.price_uzs <= ?");
-                values.add(new java.math.BigDecimal(parameters.get("maxPrice")));
-            }
-            String sort = parameters.getOrDefault("sort", "RELEVANCE");
-            if (sort.equals("RELEVANCE") && tsquery.isEmpty()) {
-                sort = "NEWEST";
-            }
-            List<Object> orderValues = new ArrayList<>();
-            String order = switch (sort) {
-                case "RELEVANCE" -> {
-                    orderValues.add(tsquery);
-                    orderValues.add(text);
-                    yield "ts_rank_cd(p.search_document, to_tsquery('simple', ?), 1) * 2 + word_similarity(aqlli_fold(?), p.name_folded) desc, p.id";
-                }
-                case "PRICE_ASC" -> "p.price_uzs asc, p.id";
-                case "PRICE_DESC" -> "p.price_uzs desc, p.id";
-                default -> "p.published_at desc, p.id";
-            };
-            int size = Integer.parseInt(parameters.getOrDefault("size", "20"));
-            int page = Integer.parseInt(parameters.getOrDefault("page", "0"));
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement items = db.prepareStatement("select p.* from product p where " + where + " order by " + order
-                    + " limit ? offset ?")) {
-                int i = 1;
-                for (Object value : values) {
-                    items.setObject(i++, value);
-                }
-                for (Object value : orderValues) {
-                    items.setObject(i++, value);
-                }
-                items.setInt(i++, size);
-                items.setLong(i, (long) page * size);
-                ResultSet rows = items.executeQuery();
-                while (rows.next()) {
-                    ids.add(rows.getString("id"));
-                }
-            }
-            long total = 0;
-            try (PreparedStatement facets = db.prepareStatement("""
-                    select grouping(p.region_code) = 0 as by_region, grouping(p.zone_type) = 0 as by_zone,
-                           grouping(p.zone_name) = 0 as by_cluster, grouping(p.sector) = 0 as by_sector,
-                           grouping(p.export_ready) = 0 as by_export, grouping(band) = 0 as by_price,
-                           coalesce(p.region_code, p.zone_type, p.zone_name, p.sector, p.export_ready::text, band::text) as value,
-                           count(*) as count
-                    from product p, lateral (select case when p.price_uzs >= 1000000000 then 4 when p.price_uzs >= 100000000 then 3
-                        when p.price_uzs >= 10000000 then 2 when p.price_uzs >= 1000000 then 1 else 0 end as band) b
-                    where %s
-                    group by grouping sets ((), (p.region_code), (p.zone_type), (p.zone_name), (p.sector), (p.export_ready), (band))
-                    """.formatted(where))) {
-                int i = 1;
-                for (Object value : values) {
-                    facets.setObject(i++, value);
-                }
-                ResultSet rows = facets.executeQuery();
-                while (rows.next()) {
-                    if (!rows.getBoolean(1) && !rows.getBoolean(2) && !rows.getBoolean(3) && !rows.getBoolean(4)
-                            && !rows.getBoolean(5) && !rows.getBoolean(6)) {
-                        total = rows.getLong(8);
-                    }
-                }
+                result = sqlRun(db, parameters, tsquery, text, true);
             }
             db.commit();
-            return total + " " + ids;
+            return result;
         } finally {
             db.setAutoCommit(autoCommit);
         }
     }
 
-    private static void checkSameResults(Connection db, HttpClient http, String gateway) throws Exception {
+    /** One pass of ProductSearch: exact words, or ({@code fuzzy}) exact words or a name alike. */
+    private static String sqlRun(Connection db, Map<String, String> parameters, String tsquery, String text, boolean fuzzy)
+            throws SQLException {
+        List<Object> values = new ArrayList<>();
+        StringBuilder where = new StringBuilder("p.status = 'PUBLISHED'");
+        if (!tsquery.isEmpty()) {
+            if (fuzzy) {
+                where.append(" and (p.search_document @@ to_tsquery('simple', ?) or aqlli_fold(?) <% p.name_folded)");
+                values.add(tsquery);
+                values.add(text);
+            } else {
+                where.append(" and p.search_document @@ to_tsquery('simple', ?)");
+                values.add(tsquery);
+            }
+        }
+        for (var filter : List.of(Map.entry("regionCode", "p.region_code = ?"), Map.entry("zoneType", "p.zone_type = ?"),
+                Map.entry("cluster", "p.zone_name = ?"), Map.entry("sector", "p.sector = ?"))) {
+            if (parameters.containsKey(filter.getKey())) {
+                where.append(" and ").append(filter.getValue());
+                values.add(parameters.get(filter.getKey()));
+            }
+        }
+        if (parameters.containsKey("exportReady")) {
+            where.append(" and p.export_ready = ?");
+            values.add(Boolean.parseBoolean(parameters.get("exportReady")));
+        }
+        if (parameters.containsKey("minPrice")) {
+            where.append(" and p.price_uzs >= ?");
+            values.add(new java.math.BigDecimal(parameters.get("minPrice")));
+        }
+        if (parameters.containsKey("maxPrice")) {
+            where.append(" and p.price_uzs <= ?");
+            values.add(new java.math.BigDecimal(parameters.get("maxPrice")));
+        }
+        String sort = parameters.getOrDefault("sort", "RELEVANCE");
+        if (sort.equals("RELEVANCE") && tsquery.isEmpty()) {
+            sort = "NEWEST";
+        }
+        List<Object> orderValues = new ArrayList<>();
+        String order = switch (sort) {
+            case "RELEVANCE" -> {
+                orderValues.add(tsquery);
+                orderValues.add(text);
+                yield "ts_rank_cd(p.search_document, to_tsquery('simple', ?), 1) * 2 + word_similarity(aqlli_fold(?), p.name_folded) desc, p.id";
+            }
+            case "PRICE_ASC" -> "p.price_uzs asc, p.id";
+            case "PRICE_DESC" -> "p.price_uzs desc, p.id";
+            default -> "p.published_at desc, p.id";
+        };
+        int size = Integer.parseInt(parameters.getOrDefault("size", "20"));
+        int page = Integer.parseInt(parameters.getOrDefault("page", "0"));
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement items = db.prepareStatement("select p.* from product p where " + where + " order by " + order
+                + " limit ? offset ?")) {
+            int i = 1;
+            for (Object value : values) {
+                items.setObject(i++, value);
+            }
+            for (Object value : orderValues) {
+                items.setObject(i++, value);
+            }
+            items.setInt(i++, size);
+            items.setLong(i, (long) page * size);
+            ResultSet rows = items.executeQuery();
+            while (rows.next()) {
+                ids.add(rows.getString("id"));
+            }
+        }
+        long total = 0;
+        try (PreparedStatement facets = db.prepareStatement("""
+                select grouping(p.region_code) = 0 as by_region, grouping(p.zone_type) = 0 as by_zone,
+                       grouping(p.zone_name) = 0 as by_cluster, grouping(p.sector) = 0 as by_sector,
+                       grouping(p.export_ready) = 0 as by_export, grouping(band) = 0 as by_price,
+                       coalesce(p.region_code, p.zone_type, p.zone_name, p.sector, p.export_ready::text, band::text) as value,
+                       count(*) as count
+                from product p, lateral (select case when p.price_uzs >= 1000000000 then 4 when p.price_uzs >= 100000000 then 3
+                    when p.price_uzs >= 10000000 then 2 when p.price_uzs >= 1000000 then 1 else 0 end as band) b
+                where %s
+                group by grouping sets ((), (p.region_code), (p.zone_type), (p.zone_name), (p.sector), (p.export_ready), (band))
+                """.formatted(where))) {
+            int i = 1;
+            for (Object value : values) {
+                facets.setObject(i++, value);
+            }
+            ResultSet rows = facets.executeQuery();
+            while (rows.next()) {
+                if (!rows.getBoolean(1) && !rows.getBoolean(2) && !rows.getBoolean(3) && !rows.getBoolean(4)
+                        && !rows.getBoolean(5) && !rows.getBoolean(6)) {
+                    total = rows.getLong(8);
+                }
+            }
+        }
+        return total + " " + ids;
+    }
+
+    private static Map<String, Long> checkSameResults(Connection db, HttpClient http, String gateway) throws Exception {
+        Map<String, Long> matches = new LinkedHashMap<>();
         for (String query : QUERIES) {
             String overHttp = httpSearch(http, gateway, query);
             String overSql = sqlSearch(db, query);
@@ -377,7 +396,28 @@ public final class SearchBenchmark {
                         + ". The benchmark's SQL no longer matches catalog's ProductSearch.");
             }
             System.out.println("bench: '" + query + "' -> " + overHttp.substring(0, overHttp.indexOf(' ')) + " matches");
+            matches.put(query, Long.parseLong(overHttp.substring(0, overHttp.indexOf(' '))));
         }
+        return matches;
+    }
+
+    /** Median per query of the mix: which kinds of search cost what. */
+    private static String perQuery(long[] overHttp, long[] overSql, Map<String, Long> matches) {
+        StringBuilder table = new StringBuilder("\n| query | matches | p50 gateway | p50 SQL |\n| --- | --- | --- | --- |\n");
+        for (int q = 0; q < QUERIES.size(); q++) {
+            List<Long> http = new ArrayList<>();
+            List<Long> sql = new ArrayList<>();
+            for (int i = q; i < overHttp.length; i += QUERIES.size()) {
+                http.add(overHttp[i]);
+                sql.add(overSql[i]);
+            }
+            String query = java.net.URLDecoder.decode(QUERIES.get(q), StandardCharsets.UTF_8);
+            table.append("| `").append(query.isEmpty() ? "(everything)" : query).append("` | ")
+                    .append(String.format(Locale.ROOT, "%,d", matches.get(QUERIES.get(q)))).append(" | ")
+                    .append(ms(percentile(http.stream().mapToLong(Long::longValue).toArray(), 50))).append(" | ")
+                    .append(ms(percentile(sql.stream().mapToLong(Long::longValue).toArray(), 50))).append(" |\n");
+        }
+        return table.toString();
     }
 
     // ---- measuring -------------------------------------------------------------------------------

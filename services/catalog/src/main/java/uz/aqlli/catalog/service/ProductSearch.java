@@ -32,6 +32,8 @@ public class ProductSearch {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     /** How alike a name must be to a mistyped word to be found by it (pg_trgm word similarity). */
     private static final String TYPO_THRESHOLD = "0.45";
+    /** Fewer exact matches than this, and the name is matched by similarity too. */
+    static final int FUZZY_BELOW = 5;
 
     private final EntityManager entityManager;
 
@@ -57,17 +59,28 @@ public class ProductSearch {
     public record Result(List<Product> items, long total, Map<String, List<Facet>> facets) {
     }
 
+    /**
+     * The exact words first (every word, as a prefix); only when they find fewer than
+     * {@value #FUZZY_BELOW} products is the name also matched by similarity, for typos. A common
+     * word then never pays for the fuzzy match, and a mistyped one still finds its product.
+     */
     @Transactional
     public Result search(Filter filter, Sort sort, int page, int size) {
         String words = words(filter.text());
+        Result exact = search(filter, words, false, sort, page, size);
+        if (words.isEmpty() || exact.total() >= FUZZY_BELOW) {
+            return exact;
+        }
+        // Per transaction only: how tolerant the trigram operator <% is.
+        entityManager.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', '" + TYPO_THRESHOLD + "', true)")
+                .getSingleResult();
+        return search(filter, words, true, sort, page, size);
+    }
+
+    private Result search(Filter filter, String words, boolean fuzzy, Sort sort, int page, int size) {
         boolean text = !words.isEmpty();
         Map<String, Object> parameters = new LinkedHashMap<>();
-        String where = where(filter, words, parameters);
-        if (text) {
-            // Per transaction only: how tolerant the trigram operator <% is.
-            entityManager.createNativeQuery("select set_config('pg_trgm.word_similarity_threshold', '" + TYPO_THRESHOLD + "', true)")
-                    .getSingleResult();
-        }
+        String where = where(filter, words, fuzzy, parameters);
         String order = switch (sort == Sort.RELEVANCE && !text ? Sort.NEWEST : sort) {
             case RELEVANCE -> "ts_rank_cd(p.search_document, to_tsquery('simple', :tsquery), 1) * 2"
                     + " + word_similarity(aqlli_fold(:folded), p.name_folded) desc, p.id";
@@ -131,10 +144,11 @@ public class ProductSearch {
         return String.join(" & ", words);
     }
 
-    private static String where(Filter filter, String tsquery, Map<String, Object> parameters) {
+    private static String where(Filter filter, String tsquery, boolean fuzzy, Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder("p.status = 'PUBLISHED'");
         if (!tsquery.isEmpty()) {
-            where.append(" and (p.search_document @@ to_tsquery('simple', :tsquery) or aqlli_fold(:text) <% p.name_folded)");
+            where.append(fuzzy ? " and (p.search_document @@ to_tsquery('simple', :tsquery) or aqlli_fold(:text) <% p.name_folded)"
+                    : " and p.search_document @@ to_tsquery('simple', :tsquery)");
             parameters.put("tsquery", tsquery);
             parameters.put("text", filter.text());
             parameters.put("folded", filter.text());
@@ -173,7 +187,8 @@ public class ProductSearch {
     /** Binds those of the filter's parameters that {@code sql} names (the ranking alone uses {@code folded}). */
     private static void bind(Query query, String sql, Map<String, Object> parameters) {
         parameters.forEach((name, value) -> {
-            if (Pattern.compile(":" + name + "\\b").matcher(sql).find()) {
+            // Not a cast: "::text" names no parameter.
+            if (Pattern.compile("(?<!:):" + name + "\\b").matcher(sql).find()) {
                 query.setParameter(name, value);
             }
         });
