@@ -333,8 +333,11 @@ public final class SearchBenchmark {
         String order = switch (sort) {
             case "RELEVANCE" -> {
                 orderValues.add(tsquery);
+                if (!fuzzy) {
+                    yield "ts_rank(p.search_document, to_tsquery('simple', ?)) desc, p.id";
+                }
                 orderValues.add(text);
-                yield "ts_rank_cd(p.search_document, to_tsquery('simple', ?), 1) * 2 + word_similarity(aqlli_fold(?), p.name_folded) desc, p.id";
+                yield "ts_rank(p.search_document, to_tsquery('simple', ?)) + word_similarity(aqlli_fold(?), p.name_folded) desc, p.id";
             }
             case "PRICE_ASC" -> "p.price_uzs asc, p.id";
             case "PRICE_DESC" -> "p.price_uzs desc, p.id";

@@ -82,8 +82,11 @@ public class ProductSearch {
         Map<String, Object> parameters = new LinkedHashMap<>();
         String where = where(filter, words, fuzzy, parameters);
         String order = switch (sort == Sort.RELEVANCE && !text ? Sort.NEWEST : sort) {
-            case RELEVANCE -> "ts_rank_cd(p.search_document, to_tsquery('simple', :tsquery), 1) * 2"
-                    + " + word_similarity(aqlli_fold(:folded), p.name_folded) desc, p.id";
+            // Exact: the weighted text rank alone (cheap per row, and a broad word matches many rows).
+            // Fuzzy (few rows): plus how alike the name is, so the nearest spelling comes first.
+            case RELEVANCE -> fuzzy
+                    ? "ts_rank(p.search_document, to_tsquery('simple', :tsquery)) + word_similarity(aqlli_fold(:folded), p.name_folded) desc, p.id"
+                    : "ts_rank(p.search_document, to_tsquery('simple', :tsquery)) desc, p.id";
             case PRICE_ASC -> "p.price_uzs asc, p.id";
             case PRICE_DESC -> "p.price_uzs desc, p.id";
             case NEWEST -> "p.published_at desc, p.id";

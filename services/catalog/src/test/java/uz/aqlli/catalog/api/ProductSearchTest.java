@@ -63,7 +63,10 @@ class ProductSearchTest {
 
     @Test
     void latinFindsCyrillicAndTheReverseAndTheNameCountsAboveTheDescription() {
-        assertEquals(List.of("yarn", "fabric", "skein"), found(Map.of("q", "paxta")), "paxta");
+        // Both names say it (equal rank, either order); the description's mention comes after them.
+        List<String> latin = found(Map.of("q", "paxta"));
+        assertEquals(java.util.Set.of("yarn", "fabric"), java.util.Set.copyOf(latin.subList(0, 2)), "paxta: " + latin);
+        assertEquals(List.of("skein"), latin.subList(2, latin.size()), "paxta: " + latin);
         assertEquals(List.of("yarn", "fabric", "skein"), sorted(found(Map.of("q", "ПАХТА")), List.of("yarn", "fabric", "skein")));
         List<String> cyrillicQuery = found(Map.of("q", "пахта"));
         assertTrue(cyrillicQuery.indexOf("skein") == 2, "a description mention ranks below the names: " + cyrillicQuery);
