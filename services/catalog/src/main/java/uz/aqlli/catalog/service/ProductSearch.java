@@ -81,24 +81,33 @@ public class ProductSearch {
         boolean text = !words.isEmpty();
         Map<String, Object> parameters = new LinkedHashMap<>();
         String where = where(filter, words, fuzzy, parameters);
+        // The ranking's own parameters: the page's statement takes them, the facets' does not.
+        Map<String, Object> ranking = new LinkedHashMap<>();
         String order = switch (sort == Sort.RELEVANCE && !text ? Sort.NEWEST : sort) {
-            // Exact: the weighted text rank alone (cheap per row, and a broad word matches many rows).
-            // Fuzzy (few rows): plus how alike the name is, so the nearest spelling comes first.
-            case RELEVANCE -> fuzzy
-                    ? "ts_rank(p.search_document, to_tsquery('simple', :tsquery)) + word_similarity(aqlli_fold(:folded), p.name_folded) desc, p.id"
-                    : "ts_rank(p.search_document, to_tsquery('simple', :tsquery)) desc, p.id";
+            case RELEVANCE -> {
+                // Exact: the weighted text rank alone (cheap per row, and a broad word matches many rows).
+                // Fuzzy (few rows): plus how alike the name is, so the nearest spelling comes first.
+                ranking.put("rankQuery", words);
+                if (!fuzzy) {
+                    yield "ts_rank(p.search_document, to_tsquery('simple', :rankQuery)) desc, p.id";
+                }
+                ranking.put("rankText", filter.text());
+                yield "ts_rank(p.search_document, to_tsquery('simple', :rankQuery))"
+                        + " + word_similarity(aqlli_fold(:rankText), p.name_folded) desc, p.id";
+            }
             case PRICE_ASC -> "p.price_uzs asc, p.id";
             case PRICE_DESC -> "p.price_uzs desc, p.id";
             case NEWEST -> "p.published_at desc, p.id";
         };
-        String itemsSql = "select p.* from product p where " + where + " order by " + order + " limit :limit offset :offset";
-        Query items = entityManager.createNativeQuery(itemsSql, Product.class);
-        bind(items, itemsSql, parameters);
+        Query items = entityManager.createNativeQuery("select p.* from product p where " + where + " order by " + order
+                + " limit :limit offset :offset", Product.class);
+        parameters.forEach(items::setParameter);
+        ranking.forEach(items::setParameter);
         items.setParameter("limit", size).setParameter("offset", (long) page * size);
         @SuppressWarnings("unchecked")
         List<Product> found = items.getResultList();
 
-        String facetsSql = """
+        Query facets = entityManager.createNativeQuery("""
                 select grouping(p.region_code) = 0 as by_region, grouping(p.zone_type) = 0 as by_zone,
                        grouping(p.zone_name) = 0 as by_cluster, grouping(p.sector) = 0 as by_sector,
                        grouping(p.export_ready) = 0 as by_export, grouping(band) = 0 as by_price,
@@ -107,9 +116,8 @@ public class ProductSearch {
                 from product p, lateral (select %s as band) b
                 where %s
                 group by grouping sets ((), (p.region_code), (p.zone_type), (p.zone_name), (p.sector), (p.export_ready), (band))
-                """.formatted(bandExpression(), where);
-        Query facets = entityManager.createNativeQuery(facetsSql);
-        bind(facets, facetsSql, parameters);
+                """.formatted(bandExpression(), where));
+        parameters.forEach(facets::setParameter);
         long total = 0;
         Map<String, List<Facet>> byName = new LinkedHashMap<>();
         for (String name : List.of("region", "zoneType", "cluster", "sector", "exportReady", "price")) {
@@ -147,14 +155,16 @@ public class ProductSearch {
         return String.join(" & ", words);
     }
 
+    /** The filter as SQL; every parameter it names goes into {@code parameters}, and no other. */
     private static String where(Filter filter, String tsquery, boolean fuzzy, Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder("p.status = 'PUBLISHED'");
         if (!tsquery.isEmpty()) {
             where.append(fuzzy ? " and (p.search_document @@ to_tsquery('simple', :tsquery) or aqlli_fold(:text) <% p.name_folded)"
                     : " and p.search_document @@ to_tsquery('simple', :tsquery)");
             parameters.put("tsquery", tsquery);
-            parameters.put("text", filter.text());
-            parameters.put("folded", filter.text());
+            if (fuzzy) {
+                parameters.put("text", filter.text());
+            }
         }
         if (filter.regionCode() != null) {
             where.append(" and p.region_code = :region");
@@ -185,16 +195,6 @@ public class ProductSearch {
             parameters.put("maxPrice", filter.maxPrice());
         }
         return where.toString();
-    }
-
-    /** Binds those of the filter's parameters that {@code sql} names (the ranking alone uses {@code folded}). */
-    private static void bind(Query query, String sql, Map<String, Object> parameters) {
-        parameters.forEach((name, value) -> {
-            // Not a cast: "::text" names no parameter.
-            if (Pattern.compile("(?<!:):" + name + "\\b").matcher(sql).find()) {
-                query.setParameter(name, value);
-            }
-        });
     }
 
     private static String bandExpression() {

@@ -164,12 +164,12 @@ class TenderTest {
         for (var other : others.entrySet()) {
             for (String route : List.of(path + "/bids", path + "/bids/" + sealedBid, path, REQUESTS, REQUESTS + "?status=OPEN&size=100",
                     path + "/questions")) {
-                Response response = call(other.getValue(), "GET", route, null);
+                Response response = call(other.getValue(), "GET", route);
                 String body = response.asString();
                 assertFalse(body.contains(price) || body.contains("31415926") || body.contains(secret),
                         other.getKey() + " read the sealed bid at " + route + ": " + body);
             }
-            assertEquals(404, call(other.getValue(), "GET", path + "/bids/" + sealedBid, null).statusCode(), other.getKey());
+            assertEquals(404, call(other.getValue(), "GET", path + "/bids/" + sealedBid).statusCode(), other.getKey());
         }
         as(buyer).get(path + "/bids").then().body("sealed", equalTo(true)).body("bidCount", equalTo(1)).body("items", hasSize(0));
         as(provider2).get(path + "/bids").then().body("bidCount", nullValue()).body("items", hasSize(0));
@@ -182,7 +182,7 @@ class TenderTest {
         awaitStatus(id, "EVALUATION");
         as(buyer).get(path + "/bids/" + sealedBid).then().statusCode(200).body("proposal", equalTo(secret));
         for (String stillSealed : List.of(provider2, admin, "")) {
-            assertEquals(404, call(stillSealed, "GET", path + "/bids/" + sealedBid, null).statusCode());
+            assertEquals(404, call(stillSealed, "GET", path + "/bids/" + sealedBid).statusCode());
         }
 
         // On the topic the price first appears in BidsRevealed, after the deadline; the proposal never.
@@ -464,7 +464,7 @@ class TenderTest {
         return new String(record.value(), StandardCharsets.UTF_8);
     }
 
-    private static Response call(String token, String method, String path, Object body) {
+    private static Response call(String token, String method, String path) {
         RequestSpecification request = given();
         if (!token.isEmpty()) {
             request = request.auth().oauth2(token);

@@ -21,6 +21,8 @@ import uz.aqlli.platform.runtime.inbox.MalformedEventException;
 @IfBuildProperty(name = "aqlli.organization-standing.enabled", stringValue = "true")
 public class OrganizationStandingConsumer {
 
+    private static final Logger LOG = Logger.getLogger(OrganizationStandingConsumer.class);
+
     private final OrganizationStandings standings;
 
     OrganizationStandingConsumer(OrganizationStandings standings) {
@@ -39,5 +41,4 @@ public class OrganizationStandingConsumer {
         }
     }
 
-    private static final Logger LOG = Logger.getLogger(OrganizationStandingConsumer.class);
 }
