@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import uz.aqlli.launcher.LaunchSettings;
 import uz.aqlli.launcher.Platform;
+import uz.aqlli.catalog.service.ProductFinder;
 import uz.aqlli.launcher.PlatformApp;
+import uz.aqlli.platform.events.Sector;
+import uz.aqlli.platform.events.ZoneType;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -32,8 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -41,9 +42,9 @@ import java.util.stream.Collectors;
  * ports), loads N products straight into catalog's database, then runs one mix of searches
  * through the gateway and the same statements over JDBC, in one run on one machine.
  *
- * <p>The SQL below is catalog's {@code service/ProductSearch} written out for JDBC. Every query's
- * total and first page are compared between the two paths before anything is timed, so the two
- * cannot drift apart unnoticed.
+ * <p>The SQL path runs catalog's own {@code ProductFinder}, the statements its search runs, over
+ * JDBC: the difference between the two paths is what HTTP, the gateway, the entities and JSON add.
+ * Every query's total and first page are compared between the two paths before anything is timed.
  */
 public final class SearchBenchmark {
 
@@ -51,8 +52,6 @@ public final class SearchBenchmark {
     private static final int WARM_UP = Integer.getInteger("bench.warmUp", 60);
     private static final int MEASURED = Integer.getInteger("bench.measured", 600);
     private static final int CLIENTS = 4;
-    /** As catalog's ProductSearch.FUZZY_BELOW. */
-    private static final int FUZZY_BELOW = 5;
     private static final int THROUGHPUT_SECONDS = Integer.getInteger("bench.seconds", 15);
     private static final String[] REGIONS = {"1735", "1703", "1706", "1708", "1710", "1712", "1714", "1718", "1722", "1724",
             "1726", "1727", "1730", "1733"};
@@ -76,7 +75,7 @@ public final class SearchBenchmark {
             "");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+    private static final ProductFinder FINDER = new ProductFinder();
 
     public static void main(String[] args) throws Exception {
         int products = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -112,8 +111,15 @@ public final class SearchBenchmark {
                 load(db, products);
                 double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
                 String gateway = platform.gatewayUrl();
+                if (Boolean.getBoolean("bench.hold")) {
+                    // For EXPLAIN by hand: the loaded platform stays up until the process is stopped.
+                    System.out.println("bench: holding; database " + catalog.get("QUARKUS_DATASOURCE_JDBC_URL") + " user "
+                            + catalog.get("QUARKUS_DATASOURCE_USERNAME") + " password " + catalog.get("QUARKUS_DATASOURCE_PASSWORD")
+                            + ", gateway " + gateway);
+                    Thread.sleep(Long.MAX_VALUE);
+                }
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                Map<String, Long> matches = checkSameResults(db, http, gateway);
+                Map<String, String> matches = checkSameResults(db, http, gateway);
 
                 System.out.println("bench: warming up");
                 for (int i = 0; i < WARM_UP; i++) {
@@ -253,159 +259,54 @@ public final class SearchBenchmark {
         JsonNode body = JSON.readTree(response.body());
         List<String> ids = new ArrayList<>();
         body.path("items").forEach(item -> ids.add(item.path("id").asText()));
-        return body.path("total").asLong() + " " + ids;
+        return body.path("total").asLong() + " " + body.path("exact").asBoolean() + " " + ids;
     }
 
-    /** The same search as catalog's ProductSearch: fold, the page, the facets; total and the page's ids. */
+    /**
+     * The same search as catalog's ProductSearch, by the very code it runs ({@link ProductFinder}),
+     * over plain JDBC: the total, whether it is exact, and the page's ids.
+     */
     private static String sqlSearch(Connection db, String query) throws SQLException {
         Map<String, String> parameters = parse(query);
-        String text = parameters.get("q");
+        var filter = new ProductFinder.Filter(parameters.get("q"), parameters.get("regionCode"),
+                parameters.containsKey("zoneType") ? ZoneType.valueOf(parameters.get("zoneType")) : null,
+                parameters.get("cluster"), parameters.containsKey("sector") ? Sector.valueOf(parameters.get("sector")) : null,
+                parameters.containsKey("exportReady") ? Boolean.valueOf(parameters.get("exportReady")) : null,
+                parameters.containsKey("minPrice") ? new BigDecimal(parameters.get("minPrice")) : null,
+                parameters.containsKey("maxPrice") ? new BigDecimal(parameters.get("maxPrice")) : null);
+        var sort = ProductFinder.Sort.valueOf(parameters.getOrDefault("sort", "RELEVANCE"));
+        int size = Integer.parseInt(parameters.getOrDefault("size", "20"));
+        int page = Integer.parseInt(parameters.getOrDefault("page", "0"));
         boolean autoCommit = db.getAutoCommit();
         db.setAutoCommit(false);
         try {
-            String tsquery = "";
-            if (text != null && !text.isBlank()) {
-                try (PreparedStatement fold = db.prepareStatement("select aqlli_fold(?)")) {
-                    fold.setString(1, text);
-                    ResultSet folded = fold.executeQuery();
-                    folded.next();
-                    List<String> words = new ArrayList<>();
-                    Matcher matcher = WORD.matcher(folded.getString(1).toLowerCase(Locale.ROOT));
-                    while (matcher.find() && words.size() < 8) {
-                        words.add(matcher.group() + ":*");
-                    }
-                    tsquery = String.join(" & ", words);
-                }
-            }
-            String result = sqlRun(db, parameters, tsquery, text, false);
-            if (!tsquery.isEmpty() && Long.parseLong(result.substring(0, result.indexOf(' '))) < FUZZY_BELOW) {
-                try (Statement threshold = db.createStatement()) {
-                    threshold.executeQuery("select set_config('pg_trgm.word_similarity_threshold', '0.45', true)");
-                }
-                result = sqlRun(db, parameters, tsquery, text, true);
-            }
+            ProductFinder.Found found = FINDER.find(db, filter, sort, page, size);
             db.commit();
-            return result;
+            return found.total() + " " + found.exact() + " " + found.ids();
         } finally {
             db.setAutoCommit(autoCommit);
         }
     }
 
-    /** One pass of ProductSearch: exact words, or ({@code fuzzy}) exact words or a name alike. */
-    private static String sqlRun(Connection db, Map<String, String> parameters, String tsquery, String text, boolean fuzzy)
-            throws SQLException {
-        List<Object> values = new ArrayList<>();
-        StringBuilder where = new StringBuilder("p.status = 'PUBLISHED'");
-        if (!tsquery.isEmpty()) {
-            if (fuzzy) {
-                where.append(" and (p.search_document @@ to_tsquery('simple', ?) or aqlli_fold(?) <% p.name_folded)");
-                values.add(tsquery);
-                values.add(text);
-            } else {
-                where.append(" and p.search_document @@ to_tsquery('simple', ?)");
-                values.add(tsquery);
-            }
-        }
-        for (var filter : List.of(Map.entry("regionCode", "p.region_code = ?"), Map.entry("zoneType", "p.zone_type = ?"),
-                Map.entry("cluster", "p.zone_name = ?"), Map.entry("sector", "p.sector = ?"))) {
-            if (parameters.containsKey(filter.getKey())) {
-                where.append(" and ").append(filter.getValue());
-                values.add(parameters.get(filter.getKey()));
-            }
-        }
-        if (parameters.containsKey("exportReady")) {
-            where.append(" and p.export_ready = ?");
-            values.add(Boolean.parseBoolean(parameters.get("exportReady")));
-        }
-        if (parameters.containsKey("minPrice")) {
-            where.append(" and p.price_uzs >= ?");
-            values.add(new java.math.BigDecimal(parameters.get("minPrice")));
-        }
-        if (parameters.containsKey("maxPrice")) {
-            where.append(" and p.price_uzs <= ?");
-            values.add(new java.math.BigDecimal(parameters.get("maxPrice")));
-        }
-        String sort = parameters.getOrDefault("sort", "RELEVANCE");
-        if (sort.equals("RELEVANCE") && tsquery.isEmpty()) {
-            sort = "NEWEST";
-        }
-        List<Object> orderValues = new ArrayList<>();
-        String order = switch (sort) {
-            case "RELEVANCE" -> {
-                orderValues.add(tsquery);
-                if (!fuzzy) {
-                    yield "ts_rank(p.search_document, to_tsquery('simple', ?)) desc, p.id";
-                }
-                orderValues.add(text);
-                yield "ts_rank(p.search_document, to_tsquery('simple', ?)) + word_similarity(aqlli_fold(?), p.name_folded) desc, p.id";
-            }
-            case "PRICE_ASC" -> "p.price_uzs asc, p.id";
-            case "PRICE_DESC" -> "p.price_uzs desc, p.id";
-            default -> "p.published_at desc, p.id";
-        };
-        int size = Integer.parseInt(parameters.getOrDefault("size", "20"));
-        int page = Integer.parseInt(parameters.getOrDefault("page", "0"));
-        List<String> ids = new ArrayList<>();
-        try (PreparedStatement items = db.prepareStatement("select p.* from product p where " + where + " order by " + order
-                + " limit ? offset ?")) {
-            int i = 1;
-            for (Object value : values) {
-                items.setObject(i++, value);
-            }
-            for (Object value : orderValues) {
-                items.setObject(i++, value);
-            }
-            items.setInt(i++, size);
-            items.setLong(i, (long) page * size);
-            ResultSet rows = items.executeQuery();
-            while (rows.next()) {
-                ids.add(rows.getString("id"));
-            }
-        }
-        long total = 0;
-        try (PreparedStatement facets = db.prepareStatement("""
-                select grouping(p.region_code) = 0 as by_region, grouping(p.zone_type) = 0 as by_zone,
-                       grouping(p.zone_name) = 0 as by_cluster, grouping(p.sector) = 0 as by_sector,
-                       grouping(p.export_ready) = 0 as by_export, grouping(band) = 0 as by_price,
-                       coalesce(p.region_code, p.zone_type, p.zone_name, p.sector, p.export_ready::text, band::text) as value,
-                       count(*) as count
-                from product p, lateral (select case when p.price_uzs >= 1000000000 then 4 when p.price_uzs >= 100000000 then 3
-                    when p.price_uzs >= 10000000 then 2 when p.price_uzs >= 1000000 then 1 else 0 end as band) b
-                where %s
-                group by grouping sets ((), (p.region_code), (p.zone_type), (p.zone_name), (p.sector), (p.export_ready), (band))
-                """.formatted(where))) {
-            int i = 1;
-            for (Object value : values) {
-                facets.setObject(i++, value);
-            }
-            ResultSet rows = facets.executeQuery();
-            while (rows.next()) {
-                if (!rows.getBoolean(1) && !rows.getBoolean(2) && !rows.getBoolean(3) && !rows.getBoolean(4)
-                        && !rows.getBoolean(5) && !rows.getBoolean(6)) {
-                    total = rows.getLong(8);
-                }
-            }
-        }
-        return total + " " + ids;
-    }
-
-    private static Map<String, Long> checkSameResults(Connection db, HttpClient http, String gateway) throws Exception {
-        Map<String, Long> matches = new LinkedHashMap<>();
+    private static Map<String, String> checkSameResults(Connection db, HttpClient http, String gateway) throws Exception {
+        Map<String, String> matches = new LinkedHashMap<>();
         for (String query : QUERIES) {
             String overHttp = httpSearch(http, gateway, query);
             String overSql = sqlSearch(db, query);
             if (!overHttp.equals(overSql)) {
                 throw new IllegalStateException("'" + query + "' differs: gateway " + overHttp + ", SQL " + overSql
-                        + ". The benchmark's SQL no longer matches catalog's ProductSearch.");
+                        + ". The gateway and catalog's ProductFinder over JDBC disagree.");
             }
-            System.out.println("bench: '" + query + "' -> " + overHttp.substring(0, overHttp.indexOf(' ')) + " matches");
-            matches.put(query, Long.parseLong(overHttp.substring(0, overHttp.indexOf(' '))));
+            String[] parts = overHttp.split(" ", 3);
+            String label = (Boolean.parseBoolean(parts[1]) ? "" : "≈ ") + String.format(Locale.ROOT, "%,d", Long.parseLong(parts[0]));
+            System.out.println("bench: '" + query + "' -> " + label + " matches");
+            matches.put(query, label);
         }
         return matches;
     }
 
     /** Median per query of the mix: which kinds of search cost what. */
-    private static String perQuery(long[] overHttp, long[] overSql, Map<String, Long> matches) {
+    private static String perQuery(long[] overHttp, long[] overSql, Map<String, String> matches) {
         StringBuilder table = new StringBuilder("\n| query | matches | p50 gateway | p50 SQL |\n| --- | --- | --- | --- |\n");
         for (int q = 0; q < QUERIES.size(); q++) {
             List<Long> http = new ArrayList<>();
@@ -416,7 +317,7 @@ public final class SearchBenchmark {
             }
             String query = java.net.URLDecoder.decode(QUERIES.get(q), StandardCharsets.UTF_8);
             table.append("| `").append(query.isEmpty() ? "(everything)" : query).append("` | ")
-                    .append(String.format(Locale.ROOT, "%,d", matches.get(QUERIES.get(q)))).append(" | ")
+                    .append(matches.get(QUERIES.get(q))).append(" | ")
                     .append(ms(percentile(http.stream().mapToLong(Long::longValue).toArray(), 50))).append(" | ")
                     .append(ms(percentile(sql.stream().mapToLong(Long::longValue).toArray(), 50))).append(" |\n");
         }

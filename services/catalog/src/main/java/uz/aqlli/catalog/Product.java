@@ -21,8 +21,8 @@ import java.util.UUID;
 
 /**
  * What an industrial enterprise makes and sells, with its price in so'm, quantities and export
- * readiness. The search columns ({@code name_folded}, {@code search_document}) are computed by the
- * database and not mapped.
+ * readiness. The search columns ({@code search_document}, {@code name_document}, {@code in_sample})
+ * are computed by the database and not mapped.
  */
 @Entity
 @Table(name = "product")

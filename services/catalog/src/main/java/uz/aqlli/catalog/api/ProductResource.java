@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uz.aqlli.catalog.Product;
 import uz.aqlli.catalog.ProductStatus;
 import uz.aqlli.catalog.service.ProductCatalogue;
+import uz.aqlli.catalog.service.ProductFinder;
 import uz.aqlli.catalog.service.ProductSearch;
 import uz.aqlli.platform.events.Sector;
 import uz.aqlli.platform.events.ZoneType;
@@ -67,15 +68,16 @@ public class ProductResource {
                              @QueryParam("exportReady") Boolean exportReady,
                              @QueryParam("minPrice") @DecimalMin("0") BigDecimal minPrice,
                              @QueryParam("maxPrice") @DecimalMin("0") BigDecimal maxPrice,
-                             @QueryParam("sort") @DefaultValue("RELEVANCE") ProductSearch.Sort sort,
+                             @QueryParam("sort") @DefaultValue("RELEVANCE") ProductFinder.Sort sort,
                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1000) int page,
                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             throw ProblemException.invalidField("minPrice", "must not be above maxPrice");
         }
-        var result = search.search(new ProductSearch.Filter(q, regionCode, zoneType, cluster, sector, exportReady, minPrice, maxPrice),
+        var result = search.search(new ProductFinder.Filter(q, regionCode, zoneType, cluster, sector, exportReady, minPrice, maxPrice),
                 sort, page, size);
-        return new SearchView(result.items().stream().map(ProductView::of).toList(), page, size, result.total(), result.facets());
+        return new SearchView(result.items().stream().map(ProductView::of).toList(), page, size, result.total(), result.exact(),
+                result.facets());
     }
 
     @GET
