@@ -49,7 +49,7 @@ import java.util.stream.Collectors;
 public final class SearchBenchmark {
 
     private static final int ORGANIZATIONS = 2000;
-    private static final int WARM_UP = Integer.getInteger("bench.warmUp", 60);
+    private static final int WARM_UP = Integer.getInteger("bench.warmUp", 900);
     private static final int MEASURED = Integer.getInteger("bench.measured", 600);
     private static final int CLIENTS = 4;
     private static final int THROUGHPUT_SECONDS = Integer.getInteger("bench.seconds", 15);
@@ -72,6 +72,8 @@ public final class SearchBenchmark {
             "q=atlas&sort=PRICE_DESC",
             "q=transformator&page=5",
             "q=%D0%B3%D0%B8%D1%88%D1%82", // гишт
+            "q=paxta%20123", // a model number: few matches, counted exactly
+            "q=armatura&regionCode=1712&cluster=Zona%207",
             "");
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 import uz.aqlli.catalog.Product;
 
 import java.util.Comparator;
@@ -36,7 +37,10 @@ public class ProductSearch {
                 .doReturningWork(connection -> finder.find(connection, filter, sort, page, size));
         List<Product> items = found.ids().isEmpty() ? List.of()
                 : entityManager.createQuery("from Product p where p.id in :ids", Product.class)
-                        .setParameter("ids", found.ids()).getResultList().stream()
+                        .setParameter("ids", found.ids())
+                        // Nothing here changes them: no snapshots to keep, nothing to check at commit.
+                        .setHint(HibernateHints.HINT_READ_ONLY, true)
+                        .getResultList().stream()
                         .sorted(Comparator.comparingInt((Product product) -> found.ids().indexOf(product.id())))
                         .toList();
         return new Result(items, found.total(), found.exact(), found.facets());
