@@ -249,6 +249,9 @@ public class Tendering {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     ServiceRequest closeIfDue(UUID id) {
+        // A copy read earlier in this transaction would have Hibernate check its version while
+        // locking, and answer 412 to whoever raced the sweep to the deadline: lock a fresh read.
+        requests.findByIdOptional(id).ifPresent(requests.getEntityManager()::detach);
         ServiceRequest request = requests.lockToClose(id).orElseThrow(() -> notFound(id));
         requests.getEntityManager().refresh(request);
         Instant now = clock.instant();
