@@ -48,6 +48,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     // Four services and Keycloak each keep a connection pool.
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", "on")
+                    // PostgreSQL's 128 MB default holds a tenth of a million products' catalogue;
+                    // reads from the OS cache cost the search several times a read from shared
+                    // buffers (docs/benchmarks.md). Memory is reserved as pages are used.
+                    .setServerConfig("shared_buffers", sharedBuffers())
+                    .setServerConfig("effective_cache_size", "4GB")
                     .setOutputRedirector(redirect)
                     .setErrorRedirector(redirect)
                     .start();
@@ -55,6 +60,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw new LaunchException("PostgreSQL did not start on port " + port + ": " + rootMessage(e) + "; see " + logFile, e);
         }
+    }
+
+    /** {@code AQLLI_POSTGRES_SHARED_BUFFERS} (e.g. {@code 256MB}), 1 GB unless set. */
+    static String sharedBuffers() {
+        String configured = System.getenv("AQLLI_POSTGRES_SHARED_BUFFERS");
+        return configured == null || configured.isBlank() ? "1GB" : configured.strip();
     }
 
     /** Creates the role and the database of that name if they do not exist yet (idempotent). */
