@@ -11,7 +11,6 @@ import uz.aqlli.platform.events.ZoneType;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +25,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,17 +83,7 @@ public final class SearchBenchmark {
         Path home = repo.resolve("deploy/bench/target/bench-home");
         // A fresh platform each run: the figures never depend on what an earlier run left.
         deleteRecursively(home);
-        Map<String, String> env = new HashMap<>();
-        env.put("AQLLI_HOME", home.toString());
-        env.put("AQLLI_DOWNLOADS", repo.resolve(".aqlli").toString());
-        env.put("AQLLI_POSTGRES_PORT", String.valueOf(freePort()));
-        env.put("AQLLI_KAFKA_PORT", String.valueOf(freePort()));
-        env.put("AQLLI_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
-        env.put("AQLLI_KEYCLOAK_PORT", String.valueOf(freePort()));
-        for (PlatformApp app : PlatformApp.values()) {
-            env.put(app.portVariable(), String.valueOf(freePort()));
-        }
-        try (Platform platform = Platform.start(LaunchSettings.fromEnvironment(repo, env), new Platform.Progress() {
+        try (Platform platform = Platform.start(LaunchSettings.onFreePorts(repo, home, repo.resolve(".aqlli")), new Platform.Progress() {
             @Override
             public void starting(String part) {
                 System.out.println("bench: starting " + part);
@@ -419,12 +407,6 @@ public final class SearchBenchmark {
             for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(each);
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

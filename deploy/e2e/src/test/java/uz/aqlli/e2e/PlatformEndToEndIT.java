@@ -10,10 +10,8 @@ import uz.aqlli.launcher.Platform;
 import uz.aqlli.launcher.PlatformApp;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -39,18 +37,9 @@ class PlatformEndToEndIT {
     @BeforeAll
     static void startPlatform() {
         Path repo = Path.of(System.getProperty("aqlli.repo"));
-        Map<String, String> env = new HashMap<>();
-        env.put("AQLLI_HOME", Path.of("target/e2e-home").toAbsolutePath().toString());
-        env.put("AQLLI_DOWNLOADS", System.getProperty("aqlli.home"));
-        env.put("AQLLI_POSTGRES_PORT", String.valueOf(freePort()));
-        env.put("AQLLI_KAFKA_PORT", String.valueOf(freePort()));
-        env.put("AQLLI_KAFKA_CONTROLLER_PORT", String.valueOf(freePort()));
-        env.put("AQLLI_KEYCLOAK_PORT", String.valueOf(freePort()));
-        for (PlatformApp app : PlatformApp.values()) {
-            env.put(app.portVariable(), String.valueOf(freePort()));
-        }
         deleteData(Path.of("target/e2e-home"));
-        platform = Platform.start(LaunchSettings.fromEnvironment(repo, env), new Platform.Progress() {
+        platform = Platform.start(LaunchSettings.onFreePorts(repo, Path.of("target/e2e-home").toAbsolutePath(),
+                Path.of(System.getProperty("aqlli.home"))), new Platform.Progress() {
             @Override
             public void starting(String part) {
                 System.out.println("e2e: starting " + part);
@@ -284,14 +273,6 @@ class PlatformEndToEndIT {
 
     private static String serviceUrl(PlatformApp app) {
         return "http://localhost:" + platform.settings().port(app);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static void sleep(long millis) {

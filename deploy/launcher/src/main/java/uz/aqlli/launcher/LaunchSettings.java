@@ -1,8 +1,12 @@
 package uz.aqlli.launcher;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +41,23 @@ public record LaunchSettings(Path repo, Path home, Path downloads, int postgresP
                 env.getOrDefault("AQLLI_KEYCLOAK_ADMIN_PASSWORD", "admin"));
     }
 
+    /**
+     * A platform that runs beside any other (the end-to-end tests, the benchmark): its own data
+     * folder and a free port for every part.
+     */
+    public static LaunchSettings onFreePorts(Path repo, Path home, Path downloads) {
+        Map<String, String> env = new HashMap<>();
+        env.put("AQLLI_HOME", home.toString());
+        env.put("AQLLI_DOWNLOADS", downloads.toString());
+        for (String variable : List.of("AQLLI_POSTGRES_PORT", "AQLLI_KAFKA_PORT", "AQLLI_KAFKA_CONTROLLER_PORT", "AQLLI_KEYCLOAK_PORT")) {
+            env.put(variable, String.valueOf(freePort()));
+        }
+        for (PlatformApp app : PlatformApp.values()) {
+            env.put(app.portVariable(), String.valueOf(freePort()));
+        }
+        return fromEnvironment(repo, env);
+    }
+
     public int port(PlatformApp app) {
         return appPorts.get(app);
     }
@@ -50,6 +71,14 @@ public record LaunchSettings(Path repo, Path home, Path downloads, int postgresP
         ports.put(keycloakPort, "Keycloak (AQLLI_KEYCLOAK_PORT)");
         appPorts.forEach((app, port) -> ports.put(port, app.appName() + " (" + app.portVariable() + ")"));
         return ports;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new LaunchException("no free port: " + e.getMessage(), e);
+        }
     }
 
     private static int port(Map<String, String> env, String variable, int fallback) {
