@@ -269,7 +269,7 @@ public final class ProductFinder {
         if (walk) {
             // The planner multiplies the selectivities of conditions that go together (a word in the
             // name is a word in the text) and may think many matches few; the sample has counted them.
-            planner(db, "off");
+            bitmapScans(db, false);
         }
         try (PreparedStatement statement = page.prepare(db); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
@@ -277,16 +277,16 @@ public final class ProductFinder {
             }
         } finally {
             if (walk) {
-                planner(db, "on");
+                bitmapScans(db, true);
             }
         }
         return ids;
     }
 
-    private static void planner(Connection db, String bitmapScans) throws SQLException {
-        try (PreparedStatement set = db.prepareStatement("select set_config('enable_bitmapscan', ?, true)")) {
-            set.setString(1, bitmapScans);
-            set.executeQuery().close();
+    /** Off for this transaction, or back to what the server is configured with (not simply "on"). */
+    private static void bitmapScans(Connection db, boolean configured) throws SQLException {
+        try (var set = db.createStatement()) {
+            set.execute(configured ? "set local enable_bitmapscan to default" : "set local enable_bitmapscan = off");
         }
     }
 
