@@ -100,7 +100,9 @@ public final class SearchBenchmark {
                 long loadStarted = System.nanoTime();
                 load(db, products);
                 double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
-                String gateway = platform.gatewayUrl();
+                String gateway = platform.gatewayUrl() + "/api/catalog/products?";
+                // The catalog service itself, as the gateway reaches it: splits the HTTP overhead in two.
+                String service = "http://localhost:" + catalog.get("QUARKUS_HTTP_PORT") + "/api/catalog/products?";
                 if (Boolean.getBoolean("bench.hold")) {
                     // For EXPLAIN by hand: the loaded platform stays up until the process is stopped.
                     System.out.println("bench: holding; database " + catalog.get("QUARKUS_DATASOURCE_JDBC_URL") + " user "
@@ -109,21 +111,26 @@ public final class SearchBenchmark {
                     Thread.sleep(Long.MAX_VALUE);
                 }
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-                Map<String, String> matches = checkSameResults(db, http, gateway);
+                Map<String, String> matches = checkSameResults(db, http, gateway, service);
 
                 System.out.println("bench: warming up");
                 for (int i = 0; i < WARM_UP; i++) {
                     String query = QUERIES.get(i % QUERIES.size());
                     httpSearch(http, gateway, query);
+                    httpSearch(http, service, query);
                     sqlSearch(db, query);
                 }
                 long[] overHttp = new long[MEASURED];
+                long[] overService = new long[MEASURED];
                 long[] overSql = new long[MEASURED];
                 for (int i = 0; i < MEASURED; i++) {
                     String query = QUERIES.get(i % QUERIES.size());
                     long started = System.nanoTime();
                     httpSearch(http, gateway, query);
                     overHttp[i] = System.nanoTime() - started;
+                    started = System.nanoTime();
+                    httpSearch(http, service, query);
+                    overService[i] = System.nanoTime() - started;
                     started = System.nanoTime();
                     sqlSearch(db, query);
                     overSql[i] = System.nanoTime() - started;
@@ -138,8 +145,8 @@ public final class SearchBenchmark {
                             catalog.get("QUARKUS_DATASOURCE_PASSWORD"));
                     return query -> sqlSearch(connection, query);
                 });
-                String report = report(products, loadSeconds, overHttp, overSql, httpThroughput, sqlThroughput)
-                        + perQuery(overHttp, overSql, matches);
+                String report = report(products, loadSeconds, overHttp, overService, overSql, httpThroughput, sqlThroughput)
+                        + perQuery(overHttp, overService, overSql, matches);
                 System.out.println(report);
                 Files.writeString(repo.resolve("deploy/bench/target/search-benchmark.md"), report);
             }
@@ -239,14 +246,23 @@ public final class SearchBenchmark {
 
     // ---- one search, two ways --------------------------------------------------------------------
 
-    /** Total and first page's ids, through the gateway. */
-    private static String httpSearch(HttpClient http, String gateway, String query) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/catalog/products?" + query))
-                .GET().build(), HttpResponse.BodyHandlers.ofString());
+    /**
+     * One search over HTTP ({@code products} is the gateway's or the service's search URL), answered
+     * when the whole body has arrived. The body is read by {@link #summary} only outside the timed
+     * paths: parsing it is the client's work, as turning rows into objects is on the SQL path.
+     */
+    private static String httpSearch(HttpClient http, String products, String query) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(products + query)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(query + ": HTTP " + response.statusCode() + " " + response.body());
         }
-        JsonNode body = JSON.readTree(response.body());
+        return response.body();
+    }
+
+    /** Total, exactness and the page's ids of a search's JSON answer. */
+    private static String summary(String answer) throws IOException {
+        JsonNode body = JSON.readTree(answer);
         List<String> ids = new ArrayList<>();
         body.path("items").forEach(item -> ids.add(item.path("id").asText()));
         return body.path("total").asLong() + " " + body.path("exact").asBoolean() + " " + ids;
@@ -278,14 +294,16 @@ public final class SearchBenchmark {
         }
     }
 
-    private static Map<String, String> checkSameResults(Connection db, HttpClient http, String gateway) throws Exception {
+    private static Map<String, String> checkSameResults(Connection db, HttpClient http, String gateway, String service)
+            throws Exception {
         Map<String, String> matches = new LinkedHashMap<>();
         for (String query : QUERIES) {
-            String overHttp = httpSearch(http, gateway, query);
+            String overHttp = summary(httpSearch(http, gateway, query));
+            String overService = summary(httpSearch(http, service, query));
             String overSql = sqlSearch(db, query);
-            if (!overHttp.equals(overSql)) {
-                throw new IllegalStateException("'" + query + "' differs: gateway " + overHttp + ", SQL " + overSql
-                        + ". The gateway and catalog's ProductFinder over JDBC disagree.");
+            if (!overHttp.equals(overSql) || !overService.equals(overSql)) {
+                throw new IllegalStateException("'" + query + "' differs: gateway " + overHttp + ", catalog " + overService
+                        + ", SQL " + overSql + ". The HTTP paths and catalog's ProductFinder over JDBC disagree.");
             }
             String[] parts = overHttp.split(" ", 3);
             String label = (Boolean.parseBoolean(parts[1]) ? "" : "≈ ") + String.format(Locale.ROOT, "%,d", Long.parseLong(parts[0]));
@@ -296,22 +314,30 @@ public final class SearchBenchmark {
     }
 
     /** Median per query of the mix: which kinds of search cost what. */
-    private static String perQuery(long[] overHttp, long[] overSql, Map<String, String> matches) {
-        StringBuilder table = new StringBuilder("\n| query | matches | p50 gateway | p50 SQL |\n| --- | --- | --- | --- |\n");
+    private static String perQuery(long[] overHttp, long[] overService, long[] overSql, Map<String, String> matches) {
+        StringBuilder table = new StringBuilder("""
+
+                | query | matches | p50 gateway | p50 catalog | p50 SQL |
+                | --- | --- | --- | --- | --- |
+                """);
         for (int q = 0; q < QUERIES.size(); q++) {
-            List<Long> http = new ArrayList<>();
-            List<Long> sql = new ArrayList<>();
-            for (int i = q; i < overHttp.length; i += QUERIES.size()) {
-                http.add(overHttp[i]);
-                sql.add(overSql[i]);
-            }
             String query = java.net.URLDecoder.decode(QUERIES.get(q), StandardCharsets.UTF_8);
             table.append("| `").append(query.isEmpty() ? "(everything)" : query).append("` | ")
                     .append(matches.get(QUERIES.get(q))).append(" | ")
-                    .append(ms(percentile(http.stream().mapToLong(Long::longValue).toArray(), 50))).append(" | ")
-                    .append(ms(percentile(sql.stream().mapToLong(Long::longValue).toArray(), 50))).append(" |\n");
+                    .append(ms(percentile(ofQuery(overHttp, q), 50))).append(" | ")
+                    .append(ms(percentile(ofQuery(overService, q), 50))).append(" | ")
+                    .append(ms(percentile(ofQuery(overSql, q), 50))).append(" |\n");
         }
         return table.toString();
+    }
+
+    /** The samples of the mix's {@code q}th query (the mix runs in turn). */
+    private static long[] ofQuery(long[] samples, int q) {
+        List<Long> of = new ArrayList<>();
+        for (int i = q; i < samples.length; i += QUERIES.size()) {
+            of.add(samples[i]);
+        }
+        return of.stream().mapToLong(Long::longValue).toArray();
     }
 
     // ---- measuring -------------------------------------------------------------------------------
@@ -351,30 +377,39 @@ public final class SearchBenchmark {
         return total / ((System.nanoTime() - started) / 1e9);
     }
 
-    private static String report(int products, double loadSeconds, long[] overHttp, long[] overSql, double httpThroughput,
-                                 double sqlThroughput) {
-        long[] overhead = new long[overHttp.length];
-        for (int i = 0; i < overhead.length; i++) {
-            overhead[i] = overHttp[i] - overSql[i];
+    private static String report(int products, double loadSeconds, long[] overHttp, long[] overService, long[] overSql,
+                                 double httpThroughput, double sqlThroughput) {
+        long[] overhead = difference(overHttp, overSql);
+        long[] gatewayHop = difference(overHttp, overService);
+        long[] serviceOverSql = difference(overService, overSql);
+        StringBuilder rows = new StringBuilder();
+        for (int percent : new int[] {50, 95, 99}) {
+            rows.append("| p%d | %s | %s | %s | %s | %s + %s |\n".formatted(percent, ms(percentile(overHttp, percent)),
+                    ms(percentile(overService, percent)), ms(percentile(overSql, percent)), ms(percentile(overhead, percent)),
+                    ms(percentile(gatewayHop, percent)), ms(percentile(serviceOverSql, percent))));
         }
         Runtime runtime = Runtime.getRuntime();
         return """
-                | measure | through the gateway | SQL on the database | difference |
-                | --- | --- | --- | --- |
-                | p50 | %s | %s | %s |
-                | p95 | %s | %s | %s |
-                | p99 | %s | %s | %s |
-                | throughput (%d clients, %d s) | %.0f searches/s | %.0f searches/s | |
+                | measure | through the gateway | straight to catalog | SQL on the database | HTTP overhead | gateway + catalog |
+                | --- | --- | --- | --- | --- | --- |
+                %s| throughput (%d clients, %d s) | %.0f searches/s | | %.0f searches/s | | |
 
                 %,d products, %d enterprises; loaded and indexed in %.0f s. %d searches measured per path
-                (after %d warm-up), one client, the mix of %d queries in turn. Machine: %d cores, JDK %s.
-                """.formatted(
-                ms(percentile(overHttp, 50)), ms(percentile(overSql, 50)), ms(percentile(overhead, 50)),
-                ms(percentile(overHttp, 95)), ms(percentile(overSql, 95)), ms(percentile(overhead, 95)),
-                ms(percentile(overHttp, 99)), ms(percentile(overSql, 99)), ms(percentile(overhead, 99)),
+                (after %d warm-up), one client, the mix of %d queries in turn; each search of the mix goes through
+                the gateway, then straight to catalog, then as SQL, one after the other. The overhead columns are
+                percentiles of the per-search differences. Machine: %d cores, JDK %s.
+                """.formatted(rows,
                 CLIENTS, THROUGHPUT_SECONDS, httpThroughput, sqlThroughput,
                 products, ORGANIZATIONS, loadSeconds, MEASURED, WARM_UP, QUERIES.size(), runtime.availableProcessors(),
                 Runtime.version());
+    }
+
+    private static long[] difference(long[] minuend, long[] subtrahend) {
+        long[] difference = new long[minuend.length];
+        for (int i = 0; i < difference.length; i++) {
+            difference[i] = minuend[i] - subtrahend[i];
+        }
+        return difference;
     }
 
     private static long percentile(long[] values, int percent) {

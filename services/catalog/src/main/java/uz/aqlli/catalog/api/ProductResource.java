@@ -51,10 +51,12 @@ public class ProductResource {
 
     private final ProductCatalogue catalogue;
     private final ProductSearch search;
+    private final ListedProducts listed;
 
-    ProductResource(ProductCatalogue catalogue, ProductSearch search) {
+    ProductResource(ProductCatalogue catalogue, ProductSearch search, ListedProducts listed) {
         this.catalogue = catalogue;
         this.search = search;
+        this.listed = listed;
     }
 
     @GET
@@ -76,7 +78,7 @@ public class ProductResource {
         }
         var result = search.search(new ProductFinder.Filter(q, regionCode, zoneType, cluster, sector, exportReady, minPrice, maxPrice),
                 sort, page, size);
-        return new SearchView(result.items().stream().map(ProductView::of).toList(), page, size, result.total(), result.exact(),
+        return new SearchView(result.items().stream().map(listed::view).toList(), page, size, result.total(), result.exact(),
                 result.facets());
     }
 

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -73,10 +75,52 @@ public final class ProductFinder {
     }
 
     /**
-     * One page's product ids in order, how many match, and each facet value's count within them;
+     * One page's products in order, how many match, and each facet value's count within them;
      * {@code exact} false when the counts are estimated from the sample (rounded to its scale).
      */
-    public record Found(List<UUID> ids, long total, boolean exact, Map<String, List<Facet>> facets) {
+    public record Found(List<Listed> items, long total, boolean exact, Map<String, List<Facet>> facets) {
+
+        public List<UUID> ids() {
+            return items.stream().map(Listed::id).toList();
+        }
+    }
+
+    /**
+     * A product of the page as its row holds it: the page statement reads what the listing shows,
+     * so that a search needs no second read by id. Texts by language and price tiers are the
+     * columns' JSON; enumerations their names.
+     */
+    public record Listed(UUID id, UUID enterpriseId, String status, String nameJson, String descriptionJson, String sector,
+                         String hsCode, String unit, BigDecimal priceUzs, String priceTiersJson, BigDecimal minOrderQuantity,
+                         BigDecimal monthlyCapacity, int leadTimeDays, boolean exportReady, List<String> certifications,
+                         String regionCode, String zoneType, String zoneName, long version, Instant createdAt, Instant updatedAt,
+                         Instant publishedAt, Instant withdrawnAt) {
+
+        static final String COLUMNS = "p.id, p.enterprise_id, p.status, p.name, p.description, p.sector, p.hs_code, p.unit, p.price_uzs, "
+                + "p.price_tiers, p.min_order_quantity, p.monthly_capacity, p.lead_time_days, p.export_ready, p.certifications, "
+                + "p.region_code, p.zone_type, p.zone_name, p.version, p.created_at, p.updated_at, p.published_at, p.withdrawn_at";
+
+        /** {@link #COLUMNS} with every column but the facets' (sector, export_ready, region_code, zone_type, zone_name) null. */
+        static final String FACETS_ONLY = Arrays.stream(COLUMNS.split(", "))
+                .map(column -> Set.of("p.sector", "p.export_ready", "p.region_code", "p.zone_type", "p.zone_name").contains(column)
+                        ? column : "null")
+                .collect(java.util.stream.Collectors.joining(", "));
+
+        /** The row's {@link #COLUMNS}, the first of them at {@code first}. */
+        static Listed read(ResultSet row, int first) throws SQLException {
+            int c = first - 1;
+            return new Listed(row.getObject(c + 1, UUID.class), row.getObject(c + 2, UUID.class), row.getString(c + 3),
+                    row.getString(c + 4), row.getString(c + 5), row.getString(c + 6), row.getString(c + 7), row.getString(c + 8),
+                    row.getBigDecimal(c + 9), row.getString(c + 10), row.getBigDecimal(c + 11), row.getBigDecimal(c + 12),
+                    row.getInt(c + 13), row.getBoolean(c + 14), List.of((String[]) row.getArray(c + 15).getArray()),
+                    row.getString(c + 16), row.getString(c + 17), row.getString(c + 18), row.getLong(c + 19), instant(row, c + 20),
+                    instant(row, c + 21), instant(row, c + 22), instant(row, c + 23));
+        }
+
+        private static Instant instant(ResultSet row, int column) throws SQLException {
+            OffsetDateTime time = row.getObject(column, OffsetDateTime.class);
+            return time == null ? null : time.toInstant();
+        }
     }
 
     public Found find(Connection db, Filter filter, Sort sort, int page, int size) throws SQLException {
@@ -85,36 +129,43 @@ public final class ProductFinder {
         String terms = terms(filter, words);
         Sql where = where(filter, "p.search_document", terms);
         String named = words.isEmpty() ? "" : terms;
-        Counts sampled = count(db, where, named, true);
-        boolean exact = sampled.matches() < EXACT_BELOW;
-        Counts counts = exact ? count(db, where, named, false) : sampled.scaled(SAMPLE_EVERY);
+        // Relevance with words: every word in the name first (tier one), then the rest; newest first in each.
+        boolean tiered = !words.isEmpty() && sort == Sort.RELEVANCE;
         long offset = (long) page * size;
-        List<UUID> ids;
-        if (!words.isEmpty() && sort == Sort.RELEVANCE) {
-            // Tier one: every word in the name. Tier two: the other matches (a word only in the description).
+        Counts sampled = sample(db, filter, where, named);
+        if (sampled.matches() < EXACT_BELOW) {
+            return exactly(db, where, named, tiered ? "p.named desc, " + order(Sort.NEWEST) : order(sort), size, offset);
+        }
+        Counts counts = sampled.scaled(SAMPLE_EVERY);
+        // A walk in order of publication goes through the chosen region's products only, or through all.
+        String region = sort == Sort.RELEVANCE || sort == Sort.NEWEST ? filter.regionCode() : null;
+        long walked = region != null ? counts.region() : query.catalogue();
+        List<Listed> items;
+        if (tiered) {
             Sql inName = where(filter, "p.name_document", terms);
-            ids = page(db, inName, "p.published_at desc, p.id", size, offset, walk(counts.inName(), offset + size, query.catalogue()));
-            if (ids.size() < size) {
-                long tierOne = exact ? counts.inName() : !ids.isEmpty() || offset == 0 ? offset + ids.size() : countAll(db, inName);
+            items = page(db, inName, order(Sort.NEWEST), size, offset, walk(counts.inName(), offset + size, walked), region);
+            if (items.size() < size) {
+                long tierOne = !items.isEmpty() || offset == 0 ? offset + items.size() : countAll(db, inName);
                 Sql others = where.copy().append(" and not (p.name_document @@ ?::tsquery)", terms);
                 long from = Math.max(0, offset - tierOne);
-                ids.addAll(page(db, others, "p.published_at desc, p.id", size - ids.size(), from,
-                        walk(counts.matches() - counts.inName(), from + size, query.catalogue())));
+                items.addAll(page(db, others, order(Sort.NEWEST), size - items.size(), from,
+                        walk(counts.matches() - counts.inName(), from + size, walked), region));
             }
         } else {
-            ids = page(db, where, order(sort), size, offset, walk(counts.matches(), offset + size, query.catalogue()));
+            items = page(db, where, order(sort), size, offset, walk(counts.matches(), offset + size, walked), region);
         }
-        return new Found(ids, counts.matches(), exact, counts.facets());
+        return new Found(items, counts.matches(), false, counts.facets());
     }
 
     /**
      * Whether to read a page by walking an ordered index rather than collecting and sorting every
-     * match: the walk reads about {@code rows × catalogue / matches} products, the collection all
+     * match: the walk reads about {@code rows × walked / matches} products (where {@code walked} is
+     * how many products the index holds: the catalogue's, or one region's), the collection all
      * {@code matches}; the walk is chosen only when ten times cheaper, because where matches
      * cluster in the index's order (all the newest products of one kind) it reads more.
      */
-    static boolean walk(long matches, long rows, long catalogue) {
-        return matches >= (long) EXACT_BELOW * SAMPLE_EVERY && (double) matches * matches > 10.0 * rows * catalogue;
+    static boolean walk(long matches, long rows, long walked) {
+        return matches >= (long) EXACT_BELOW * SAMPLE_EVERY && (double) matches * matches > 10.0 * rows * walked;
     }
 
     /** The query text folded, and the catalogue's size as the planner knows it. */
@@ -255,39 +306,47 @@ public final class ProductFinder {
     }
 
     /**
-     * One page of ids: either by {@code walk}ing an ordered index until the page is full, or by
+     * One page of products: either by {@code walk}ing an ordered index until the page is full, or by
      * collecting every match first (bitmap scans) and sorting them, so that a selective filter never
-     * walks an index its matches are thinly spread over.
+     * walks an index its matches are thinly spread over. Either way only the page's rows are read
+     * whole. A {@code region} (for an order of publication, null otherwise) walks that region's
+     * products alone.
      */
-    private static List<UUID> page(Connection db, Sql where, String order, int limit, long offset, boolean walk) throws SQLException {
-        Sql page = walk
-                ? new Sql("select p.id from product p where ").append(where)
-                        .append(" order by " + order + " limit ? offset ?", limit, offset)
-                : new Sql("with p as materialized (select p.id, p.published_at, p.price_uzs from product p where ").append(where)
-                        .append(") select p.id from p order by " + order + " limit ? offset ?", limit, offset);
-        List<UUID> ids = new ArrayList<>();
+    private static List<Listed> page(Connection db, Sql where, String order, int limit, long offset, boolean walk, String region)
+            throws SQLException {
+        Sql page;
         if (walk) {
             // The planner multiplies the selectivities of conditions that go together (a word in the
             // name is a word in the text) and may think many matches few; the sample has counted them.
-            bitmapScans(db, false);
-        }
-        try (PreparedStatement statement = page.prepare(db); ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                ids.add(rows.getObject(1, UUID.class));
+            // Bitmap scans go off for the page statement alone and back to the server's setting after
+            // it, all three in one round trip. The region's own condition (besides its '@r' term) is
+            // what lets the walk start at the region in product_region_newest.
+            page = new Sql("set local enable_bitmapscan = off; select " + Listed.COLUMNS + " from product p where ").append(where);
+            if (region != null) {
+                page.append(" and p.region_code = ?", region);
             }
-        } finally {
-            if (walk) {
-                bitmapScans(db, true);
+            page.append(" order by " + order + " limit ? offset ?; set local enable_bitmapscan to default", limit, offset);
+        } else {
+            page = new Sql("with m as materialized (select p.id, p.published_at, p.price_uzs from product p where ").append(where)
+                    .append("), page as (select p.id from m p order by " + order + " limit ? offset ?) select " + Listed.COLUMNS
+                            + " from page join product p on p.id = page.id order by " + order, limit, offset);
+        }
+        List<Listed> items = new ArrayList<>();
+        try (PreparedStatement statement = page.prepare(db)) {
+            // The page's rows are the one result set among the statements' results.
+            boolean rows = statement.execute();
+            while (rows || statement.getUpdateCount() != -1) {
+                if (rows) {
+                    try (ResultSet row = statement.getResultSet()) {
+                        while (row.next()) {
+                            items.add(Listed.read(row, 1));
+                        }
+                    }
+                }
+                rows = statement.getMoreResults();
             }
         }
-        return ids;
-    }
-
-    /** Off for this transaction, or back to what the server is configured with (not simply "on"). */
-    private static void bitmapScans(Connection db, boolean configured) throws SQLException {
-        try (var set = db.createStatement()) {
-            set.execute(configured ? "set local enable_bitmapscan to default" : "set local enable_bitmapscan = off");
-        }
+        return items;
     }
 
     private static long countAll(Connection db, Sql where) throws SQLException {
@@ -299,39 +358,68 @@ public final class ProductFinder {
     }
 
     /**
-     * Matches by every facet value at once (one group per combination, added up here), in the sample
-     * or all; and how many of them have every word in the name ({@code named}: the terms, or empty).
+     * The matches in the sample, by every facet value at once (one group per combination, added up
+     * here), and how many of them have every word in the name ({@code named}: the terms, or empty).
+     * With a region chosen, also how many of the sample's products are in it: what a walk through
+     * the region goes through.
      */
-    private static Counts count(Connection db, Sql where, String named, boolean sample) throws SQLException {
+    private static Counts sample(Connection db, Filter filter, Sql where, String named) throws SQLException {
         Sql count = new Sql("select p.region_code, p.zone_type, p.zone_name, p.sector, p.export_ready, " + band() + ", count(*), ");
-        if (named.isEmpty()) {
-            count.append("0");
+        count.append(named.isEmpty() ? "0" : "count(*) filter (where p.name_document @@ ?::tsquery)", parameters(named));
+        if (filter.regionCode() != null) {
+            count.append(", (select count(*) from product s where s.status = 'PUBLISHED' and s.in_sample and s.region_code = ?)",
+                    filter.regionCode());
         } else {
-            count.append("count(*) filter (where p.name_document @@ ?::tsquery)", named);
+            count.append(", 0");
         }
-        count.append(" from product p where ").append(where).append(sample ? " and p.in_sample" : "").append(" group by 1, 2, 3, 4, 5, 6");
-        long matches = 0;
-        long inName = 0;
-        Map<String, Map<String, Long>> byFacet = new LinkedHashMap<>();
-        FACETS.forEach(facet -> byFacet.put(facet, new LinkedHashMap<>()));
+        count.append(" from product p where ").append(where).append(" and p.in_sample group by 1, 2, 3, 4, 5, 6");
+        Counts counts = new Counts();
         try (PreparedStatement statement = count.prepare(db); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                long n = rows.getLong(7);
-                matches += n;
-                inName += rows.getLong(8);
-                for (int column = 1; column <= 6; column++) {
-                    String value = switch (column) {
-                        case 5 -> String.valueOf(rows.getBoolean(5)); // the driver's text of a boolean is "t"
-                        case 6 -> bandLabel(rows.getInt(6));
-                        default -> rows.getString(column);
-                    };
-                    if (value != null) {
-                        byFacet.get(FACETS.get(column - 1)).merge(value, n, Long::sum);
-                    }
+                counts.add(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4), rows.getBoolean(5),
+                        rows.getInt(6), rows.getLong(7), rows.getLong(8));
+                counts.region = rows.getLong(9);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Few matches: collected once, then counted by facet and paged from that one collection, in one
+     * statement. Each row is either a product of the page (with its {@code place} in the order) or
+     * one group of matches by facet values (with its counts, in the product columns that name the
+     * facets), so that the matches are looked up in the index once, not once for the count and
+     * again for each relevance tier.
+     */
+    private static Found exactly(Connection db, Sql where, String named, String order, int limit, long offset) throws SQLException {
+        Sql sql = new Sql("with m as materialized (select p.id, p.published_at, p.price_uzs, p.region_code, p.zone_type, p.zone_name, "
+                + "p.sector, p.export_ready, ")
+                .append(named.isEmpty() ? "false" : "p.name_document @@ ?::tsquery", parameters(named))
+                .append(" as named from product p where ").append(where)
+                .append("), page as (select p.id, row_number() over (order by " + order + ") as place from m p order by " + order
+                        + " limit ? offset ?)", limit, offset)
+                .append(" select page.place, null::bigint, null::bigint, null::int, " + Listed.COLUMNS
+                        + " from page join product p on p.id = page.id")
+                .append(" union all select null, count(*), count(*) filter (where p.named), " + band() + ", " + Listed.FACETS_ONLY
+                        + " from m p group by p.region_code, p.zone_type, p.zone_name, p.sector, p.export_ready, 4")
+                .append(" order by 1");
+        List<Listed> items = new ArrayList<>();
+        Counts counts = new Counts();
+        try (PreparedStatement statement = sql.prepare(db); ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                if (rows.getObject(1) != null) {
+                    items.add(Listed.read(rows, 5));
+                } else {
+                    counts.add(rows.getString(4 + 16), rows.getString(4 + 17), rows.getString(4 + 18), rows.getString(4 + 6),
+                            rows.getBoolean(4 + 14), rows.getInt(4), rows.getLong(2), rows.getLong(3));
                 }
             }
         }
-        return new Counts(matches, inName, byFacet);
+        return new Found(items, counts.matches(), true, counts.facets());
+    }
+
+    private static Object[] parameters(String named) {
+        return named.isEmpty() ? new Object[0] : new Object[] {named};
     }
 
     private static String band() {
@@ -348,16 +436,48 @@ public final class ProductFinder {
         return band + 1 < PRICE_BANDS.size() ? from + "-" + PRICE_BANDS.get(band + 1).toPlainString() : from + "-";
     }
 
-    private record Counts(long matches, long inName, Map<String, Map<String, Long>> byFacet) {
+    /** Matches by facet value, added up from the groups of facet combinations the statements return. */
+    private static final class Counts {
+        private long matches;
+        private long inName;
+        /** In the sample, with a region chosen: how many of the sample's products are in it. */
+        private long region;
+        private final Map<String, Map<String, Long>> byFacet = new LinkedHashMap<>();
+
+        Counts() {
+            FACETS.forEach(facet -> byFacet.put(facet, new LinkedHashMap<>()));
+        }
+
+        void add(String region, String zoneType, String zoneName, String sector, boolean exportReady, int band, long n, long named) {
+            matches += n;
+            inName += named;
+            String[] values = {region, zoneType, zoneName, sector, String.valueOf(exportReady), bandLabel(band)};
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] != null) {
+                    byFacet.get(FACETS.get(i)).merge(values[i], n, Long::sum);
+                }
+            }
+        }
+
+        long matches() {
+            return matches;
+        }
+
+        long inName() {
+            return inName;
+        }
+
+        long region() {
+            return region;
+        }
 
         Counts scaled(int factor) {
-            Map<String, Map<String, Long>> scaled = new LinkedHashMap<>();
-            byFacet.forEach((facet, values) -> {
-                Map<String, Long> each = new LinkedHashMap<>();
-                values.forEach((value, n) -> each.put(value, n * factor));
-                scaled.put(facet, each);
-            });
-            return new Counts(matches * factor, inName * factor, scaled);
+            Counts scaled = new Counts();
+            scaled.matches = matches * factor;
+            scaled.inName = inName * factor;
+            scaled.region = region * factor;
+            byFacet.forEach((facet, values) -> values.forEach((value, n) -> scaled.byFacet.get(facet).put(value, n * factor)));
+            return scaled;
         }
 
         /** Largest first, then by value, so that equal counts keep one order. */

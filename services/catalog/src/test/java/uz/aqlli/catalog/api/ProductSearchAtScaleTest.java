@@ -110,6 +110,33 @@ class ProductSearchAtScaleTest {
     }
 
     @Test
+    void fewMatchesAreCountedByFacetAndPagedByRelevanceFromOneCollection() {
+        // g ≤ 150: 30 name matches (g % 5 = 0), then 60 in the description only; newest (smallest g) first in each.
+        List<Integer> relevance = new ArrayList<>(IntStream.rangeClosed(1, 150).filter(g -> g % 5 == 0).boxed().toList());
+        relevance.addAll(IntStream.rangeClosed(1, 150).filter(g -> g % 2 == 0 && g % 5 != 0).boxed().toList());
+        Map<String, Object> few = Map.of("q", "zarxal", "maxPrice", "150000", "size", 20);
+
+        JsonPath first = search(few).jsonPath();
+        assertTrue(first.getBoolean("exact"));
+        assertEquals(expected(relevance, 0, 20), ids(first));
+        // Export-ready is g % 4 = 0, all of them matches: 4, 8, ..., 148.
+        assertEquals(Map.of("true", 37, "false", 53), counts(first.getList("facets.exportReady")));
+        assertEquals(Map.of("0-1000000", 90), counts(first.getList("facets.price")));
+        assertEquals(Map.of(technopark, 90), counts(first.getList("facets.cluster")));
+
+        // Page 1 crosses from the name matches into the description ones; page 4 holds the last ten;
+        // page 5 is past the end but still counts.
+        assertEquals(expected(relevance, 20, 20), page(with(few, "page", 1)));
+        assertEquals(expected(relevance, 80, 10), page(with(few, "page", 4)));
+        JsonPath beyond = search(with(few, "page", 5)).jsonPath();
+        assertEquals(List.of(), ids(beyond));
+        assertEquals(90, beyond.getLong("total"));
+        // By price, the same collection in the other order.
+        List<Integer> byPrice = IntStream.rangeClosed(1, 150).filter(g -> g % 2 == 0 || g % 5 == 0).boxed().toList();
+        assertEquals(expected(byPrice.reversed(), 20, 20), page(with(with(few, "sort", "PRICE_DESC"), "page", 1)));
+    }
+
+    @Test
     void relevancePagesPutNameMatchesFirstNewestFirstAcrossTheTierBoundary() {
         List<Integer> nameMatches = IntStream.rangeClosed(1, PRODUCTS_LOADED).filter(g -> g % 5 == 0).boxed().toList();
         List<Integer> descriptionOnly = IntStream.rangeClosed(1, PRODUCTS_LOADED).filter(g -> g % 2 == 0 && g % 5 != 0).boxed().toList();
@@ -123,6 +150,10 @@ class ProductSearchAtScaleTest {
         assertEquals(expected(relevance, 6_000, 20), page(Map.of("q", "zarxal", "size", 20, "page", 300)));
         // A typo of the word finds the same, by the dictionary.
         assertEquals(expected(relevance, 0, 20), page(Map.of("q", "zarxol", "size", 20)));
+        // With the region chosen, the pages walk the region's own newest products: the same pages.
+        assertEquals(expected(relevance, 0, 20), page(Map.of("q", "zarxal", "size", 20, "regionCode", "1726")));
+        assertEquals(expected(relevance, 3_990, 30), page(Map.of("q", "zarxal", "size", 30, "page", 133, "regionCode", "1726")));
+        assertEquals(expected(relevance, 6_000, 20), page(Map.of("q", "zarxal", "size", 20, "page", 300, "regionCode", "1726")));
     }
 
     @Test
@@ -133,6 +164,8 @@ class ProductSearchAtScaleTest {
         assertEquals(expected(matches, 40, 20), page(Map.of("q", "zarxal", "sort", "NEWEST", "page", 2)));
         List<Integer> exportReady = IntStream.rangeClosed(1, PRODUCTS_LOADED).filter(g -> g % 4 == 0).boxed().toList();
         assertEquals(expected(exportReady, 0, 20), page(Map.of("exportReady", true)));
+        // Newest in the region: the walk through the region's own index.
+        assertEquals(expected(matches, 40, 20), page(Map.of("q", "zarxal", "sort", "NEWEST", "page", 2, "regionCode", "1726")));
     }
 
     private List<UUID> expected(List<Integer> order, int from, int size) {
@@ -140,7 +173,17 @@ class ProductSearchAtScaleTest {
     }
 
     private List<UUID> page(Map<String, Object> parameters) {
-        return search(parameters).jsonPath().getList("items.id", String.class).stream().map(UUID::fromString).toList();
+        return ids(search(parameters).jsonPath());
+    }
+
+    private static List<UUID> ids(JsonPath answer) {
+        return answer.getList("items.id", String.class).stream().map(UUID::fromString).toList();
+    }
+
+    private static Map<String, Object> with(Map<String, Object> parameters, String name, Object value) {
+        Map<String, Object> more = new java.util.HashMap<>(parameters);
+        more.put(name, value);
+        return more;
     }
 
     private io.restassured.response.Response search(Map<String, Object> parameters) {

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import uz.aqlli.platform.events.Sector;
 import uz.aqlli.platform.events.ZoneType;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,5 +37,20 @@ class ProductFinderTest {
         assertFalse(ProductFinder.walk(10_000, 20, 1_000_000));
         // The same matches, a deep page: collecting them wins.
         assertFalse(ProductFinder.walk(250_000, 100_000, 1_000_000));
+        // 7,000 matches in one region of 71,000 products: a walk of about 200 rows through the region alone.
+        assertTrue(ProductFinder.walk(7_000, 20, 71_000));
+        assertFalse(ProductFinder.walk(7_000, 20, 1_000_000));
+    }
+
+    @Test
+    void facetGroupRowsKeepTheFacetColumnsWhereTheProductRowsHaveThem() {
+        List<String> columns = List.of(ProductFinder.Listed.COLUMNS.split(", "));
+        List<String> facetsOnly = List.of(ProductFinder.Listed.FACETS_ONLY.split(", "));
+        assertEquals(columns.size(), facetsOnly.size());
+        for (int i = 0; i < columns.size(); i++) {
+            String column = columns.get(i);
+            boolean facet = List.of("p.region_code", "p.zone_type", "p.zone_name", "p.sector", "p.export_ready").contains(column);
+            assertEquals(facet ? column : "null", facetsOnly.get(i), column);
+        }
     }
 }
