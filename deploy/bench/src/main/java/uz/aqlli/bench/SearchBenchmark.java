@@ -107,7 +107,7 @@ public final class SearchBenchmark {
                     // For EXPLAIN by hand: the loaded platform stays up until the process is stopped.
                     System.out.println("bench: holding; database " + catalog.get("QUARKUS_DATASOURCE_JDBC_URL") + " user "
                             + catalog.get("QUARKUS_DATASOURCE_USERNAME") + " password " + catalog.get("QUARKUS_DATASOURCE_PASSWORD")
-                            + ", gateway " + gateway);
+                            + "; search through the gateway " + gateway + ", straight to catalog " + service);
                     Thread.sleep(Long.MAX_VALUE);
                 }
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

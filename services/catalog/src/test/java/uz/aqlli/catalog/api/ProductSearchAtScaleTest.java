@@ -168,6 +168,16 @@ class ProductSearchAtScaleTest {
         assertEquals(expected(matches, 40, 20), page(Map.of("q", "zarxal", "sort", "NEWEST", "page", 2, "regionCode", "1726")));
     }
 
+    @Test
+    void aPageIsWrittenWholeWithItsLengthRatherThanInChunks() {
+        var answer = search(Map.of("q", "zarxal", "size", 40));
+        byte[] body = answer.asByteArray();
+        // Larger than Quarkus's default 8 KiB output buffer, under the platform's 64 KiB.
+        assertTrue(body.length > 8192 && body.length < 65536, body.length + " bytes");
+        assertEquals(String.valueOf(body.length), answer.header("Content-Length"));
+        assertEquals(null, answer.header("Transfer-Encoding"));
+    }
+
     private List<UUID> expected(List<Integer> order, int from, int size) {
         return order.subList(from, from + size).stream().map(ids::get).toList();
     }
