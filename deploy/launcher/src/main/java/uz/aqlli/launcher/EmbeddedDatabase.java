@@ -25,6 +25,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.port = port;
     }
 
+    /** A handle on a cluster that someone else started and stops: closing it leaves the cluster running. */
+    public static EmbeddedDatabase attach(int port) {
+        return new EmbeddedDatabase(null, port);
+    }
+
     /**
      * @param dataDir  the cluster's data directory; created by initdb on first use, reused after
      * @param workDir  where the binaries are unpacked (once)
@@ -95,6 +100,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        if (postgres == null) {
+            return;
+        }
         try {
             postgres.close();
         } catch (IOException e) {

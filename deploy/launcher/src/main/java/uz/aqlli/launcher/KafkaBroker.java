@@ -31,6 +31,11 @@ public final class KafkaBroker implements AutoCloseable {
         this.port = port;
     }
 
+    /** A handle on a broker that someone else started and stops: closing it leaves the broker running. */
+    public static KafkaBroker attach(int port) {
+        return new KafkaBroker(null, port);
+    }
+
     /**
      * @param libDir  the broker's jars (deploy/kafka-broker/target/lib)
      * @param dataDir holds server.properties and the log directory
@@ -89,6 +94,10 @@ public final class KafkaBroker implements AutoCloseable {
         return kafka;
     }
 
+    public int port() {
+        return port;
+    }
+
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
@@ -136,6 +145,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        process.close();
+        if (process != null) {
+            process.close();
+        }
     }
 }

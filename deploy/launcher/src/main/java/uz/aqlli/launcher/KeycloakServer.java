@@ -106,6 +106,15 @@ public final class KeycloakServer implements AutoCloseable {
         return keycloak;
     }
 
+    /** A handle on a server that someone else started and stops: closing it leaves the server running. */
+    public static KeycloakServer attach(int port) {
+        return new KeycloakServer(null, port);
+    }
+
+    public int port() {
+        return port;
+    }
+
     public String url() {
         return "http://localhost:" + port;
     }
@@ -121,6 +130,8 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
-        process.close();
+        if (process != null) {
+            process.close();
+        }
     }
 }

@@ -17,8 +17,18 @@ import java.util.stream.Stream;
 /**
  * One real PostgreSQL, Kafka broker and (when asked for) Keycloak per test JVM, on free ports,
  * with fresh data under {@code target/aqlli-test}. Started on first use, stopped when the JVM exits.
+ *
+ * <p>Quarkus loads this class anew for every test profile (each profile is an application with
+ * its own class loader), so its static fields are not the JVM's: what is running is recorded in
+ * system properties, which every class loader shares, and a later copy of this class attaches to
+ * it. Without that, a second copy deleted the running cluster's data folder and started another
+ * (a race that once made initdb find the folder not empty).
  */
 public final class TestInfrastructure {
+
+    private static final String POSTGRES_PORT = "aqlli.test.postgres.port";
+    private static final String KAFKA_PORT = "aqlli.test.kafka.port";
+    private static final String KEYCLOAK_PORT = "aqlli.test.keycloak.port";
 
     private static EmbeddedDatabase database;
     private static KafkaBroker kafka;
@@ -27,42 +37,65 @@ public final class TestInfrastructure {
     private TestInfrastructure() {
     }
 
-    public static synchronized EmbeddedDatabase database() {
-        if (database == null) {
-            Path root = workDir();
-            deleteRecursively(root.resolve("postgres"));
-            database = EmbeddedDatabase.start(root.resolve("postgres/data"), aqlliHome().resolve("postgres/binaries"),
-                    freePort(), root.resolve("logs/postgres.log"));
-            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-postgres-stop"));
+    public static EmbeddedDatabase database() {
+        // One lock for every copy of this class: the system properties' own.
+        synchronized (System.getProperties()) {
+            if (database == null) {
+                database = running(POSTGRES_PORT).map(EmbeddedDatabase::attach).orElseGet(() -> {
+                    Path root = workDir();
+                    deleteRecursively(root.resolve("postgres"));
+                    EmbeddedDatabase started = EmbeddedDatabase.start(root.resolve("postgres/data"),
+                            aqlliHome().resolve("postgres/binaries"), freePort(), root.resolve("logs/postgres.log"));
+                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-postgres-stop"));
+                    System.setProperty(POSTGRES_PORT, String.valueOf(started.port()));
+                    return started;
+                });
+            }
+            return database;
         }
-        return database;
     }
 
-    public static synchronized KafkaBroker kafka() {
-        if (kafka == null) {
-            Path root = workDir();
-            deleteRecursively(root.resolve("kafka"));
-            kafka = KafkaBroker.start(repo().resolve("deploy/kafka-broker/target/lib"), root.resolve("kafka"),
-                    freePort(), freePort(), root.resolve("logs/kafka.log"));
-            kafka.createTopics(Arrays.asList(Topic.values()));
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "test-kafka-stop"));
+    public static KafkaBroker kafka() {
+        synchronized (System.getProperties()) {
+            if (kafka == null) {
+                kafka = running(KAFKA_PORT).map(KafkaBroker::attach).orElseGet(() -> {
+                    Path root = workDir();
+                    deleteRecursively(root.resolve("kafka"));
+                    KafkaBroker started = KafkaBroker.start(repo().resolve("deploy/kafka-broker/target/lib"), root.resolve("kafka"),
+                            freePort(), freePort(), root.resolve("logs/kafka.log"));
+                    started.createTopics(Arrays.asList(Topic.values()));
+                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-kafka-stop"));
+                    System.setProperty(KAFKA_PORT, String.valueOf(started.port()));
+                    return started;
+                });
+            }
+            return kafka;
         }
-        return kafka;
     }
 
-    public static synchronized KeycloakServer keycloak() {
-        if (keycloak == null) {
-            Path root = workDir();
-            database().ensureDatabase("keycloak", "keycloak");
-            KeycloakServer.prepare(aqlliHome(), root.resolve("logs/keycloak-build.log"));
-            keycloak = KeycloakServer.start(aqlliHome(), repo().resolve("deploy/keycloak/realm/aqlli-realm.json"),
-                    freePort(), database().jdbcUrl("keycloak"), "keycloak", "keycloak", "admin", "admin",
-                    root.resolve("logs/keycloak.log"));
-            // Registered after the database's hook would be wrong order-wise, but hooks run concurrently;
-            // Keycloak stops on SIGTERM even when its database is already gone.
-            Runtime.getRuntime().addShutdownHook(new Thread(keycloak::close, "test-keycloak-stop"));
+    public static KeycloakServer keycloak() {
+        synchronized (System.getProperties()) {
+            if (keycloak == null) {
+                keycloak = running(KEYCLOAK_PORT).map(KeycloakServer::attach).orElseGet(() -> {
+                    Path root = workDir();
+                    database().ensureDatabase("keycloak", "keycloak");
+                    KeycloakServer.prepare(aqlliHome(), root.resolve("logs/keycloak-build.log"));
+                    KeycloakServer started = KeycloakServer.start(aqlliHome(), repo().resolve("deploy/keycloak/realm/aqlli-realm.json"),
+                            freePort(), database().jdbcUrl("keycloak"), "keycloak", "keycloak", "admin", "admin",
+                            root.resolve("logs/keycloak.log"));
+                    // Hooks run concurrently; Keycloak stops on SIGTERM even when its database is already gone.
+                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-keycloak-stop"));
+                    System.setProperty(KEYCLOAK_PORT, String.valueOf(started.port()));
+                    return started;
+                });
+            }
+            return keycloak;
         }
-        return keycloak;
+    }
+
+    /** The port of what an earlier copy of this class started in this JVM, if any. */
+    private static java.util.Optional<Integer> running(String property) {
+        return java.util.Optional.ofNullable(System.getProperty(property)).map(Integer::valueOf);
     }
 
     /** The repository checkout, passed by the build ({@code aqlli.repo}); the module's parent folders otherwise. */
