@@ -31,6 +31,7 @@ import uz.aqlli.platform.runtime.api.PageView;
 import uz.aqlli.platform.runtime.security.Caller;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Enterprises' service requests: the public tender board, questions and answers, and the buyer's decisions. */
@@ -148,12 +149,19 @@ public class ServiceRequestResource {
     }
 
     private ServiceRequestView view(ServiceRequest request) {
-        var organization = caller.organizationId();
-        Long count = BidSeal.countsFor(request, organization) ? tendering.bidCount(request) : null;
-        return ServiceRequestView.of(request, caller.memberOf(request.buyerId()), count);
+        return views(List.of(request)).getFirst();
     }
 
     private PageView<ServiceRequestView> page(Listing<ServiceRequest> listing, int page, int size) {
-        return new PageView<>(listing.items().stream().map(this::view).toList(), page, size, listing.total());
+        return new PageView<>(views(listing.items()), page, size, listing.total());
+    }
+
+    /** As the caller may see them, with the bid counts the caller may see counted in one query. */
+    private List<ServiceRequestView> views(List<ServiceRequest> requests) {
+        var organization = caller.organizationId();
+        List<ServiceRequest> counted = requests.stream().filter(request -> BidSeal.countsFor(request, organization)).toList();
+        Map<UUID, Long> counts = counted.isEmpty() ? Map.of() : tendering.bidCounts(counted);
+        return requests.stream().map(request -> ServiceRequestView.of(request, caller.memberOf(request.buyerId()),
+                counted.contains(request) ? counts.getOrDefault(request.id(), 0L) : null)).toList();
     }
 }

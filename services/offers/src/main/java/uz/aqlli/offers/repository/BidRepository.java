@@ -5,7 +5,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import uz.aqlli.offers.Bid;
 import uz.aqlli.offers.BidStatus;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -17,6 +20,19 @@ public class BidRepository implements PanacheRepositoryBase<Bid, UUID> {
 
     public long countActive(UUID requestId) {
         return count("requestId = ?1 and status = ?2", requestId, BidStatus.ACTIVE);
+    }
+
+    /** Active bids by request, in one query; a request without any is absent. */
+    public Map<UUID, Long> countActive(Collection<UUID> requestIds) {
+        Map<UUID, Long> counts = new HashMap<>();
+        if (!requestIds.isEmpty()) {
+            getEntityManager().createQuery("""
+                            select b.requestId, count(b) from Bid b where b.requestId in :requests and b.status = :status
+                            group by b.requestId""", Object[].class)
+                    .setParameter("requests", requestIds).setParameter("status", BidStatus.ACTIVE).getResultList()
+                    .forEach(row -> counts.put((UUID) row[0], (Long) row[1]));
+        }
+        return counts;
     }
 
     /** The provider's bids on the request, the active one first. */

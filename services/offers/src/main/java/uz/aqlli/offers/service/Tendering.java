@@ -115,9 +115,12 @@ public class Tendering {
         return new Listing<>(query.page(page, size).list(), query.count());
     }
 
-    /** How many active bids the request has; only for those {@link BidSeal#countsFor} allows. */
-    public long bidCount(ServiceRequest request) {
-        return bids.countActive(request.id());
+    /**
+     * How many active bids each request has, in one query (a page of the board is not a query per
+     * request); only for requests {@link BidSeal#countsFor} allows.
+     */
+    public Map<UUID, Long> bidCounts(List<ServiceRequest> requests) {
+        return bids.countActive(requests.stream().map(ServiceRequest::id).toList());
     }
 
     @Transactional

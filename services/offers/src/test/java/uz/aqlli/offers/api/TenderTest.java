@@ -116,6 +116,11 @@ class TenderTest {
         String bid3 = bid(provider3, id, "29000000.00").then().statusCode(201).extract().path("id");
         as(provider3).body(bidBody("26900000.00")).put(path + "/bids/" + bid3).then().statusCode(200).body("revision", equalTo(1));
         as(buyer).get(path).then().body("bidCount", equalTo(3));
+        // Listed, each request carries its own count where the caller may see it: the buyer's list
+        // shows it, the public board does not until the award.
+        String listed = "items.find { it.id == '" + id + "' }.bidCount";
+        as(buyer).get(REQUESTS + "/mine?size=100").then().statusCode(200).body(listed, equalTo(3));
+        given().get(REQUESTS + "?size=100").then().statusCode(200).body(listed, nullValue());
 
         awaitStatus(id, "EVALUATION");
         as(buyer).get(path + "/bids").then().statusCode(200).body("sealed", equalTo(false)).body("bidCount", equalTo(3))
@@ -128,7 +133,8 @@ class TenderTest {
                 .post(path + "/award").then().statusCode(200).body("status", equalTo("AWARDED")).body("awardedBidId", equalTo(bid2));
         as(buyer).body(Map.of("bidId", bid3)).post(path + "/award").then().statusCode(409);
 
-        // After the award everyone sees every bid.
+        // After the award everyone sees every bid, and the board shows the count.
+        given().get(REQUESTS + "?status=AWARDED&size=100").then().statusCode(200).body(listed, equalTo(3));
         given().get(path + "/bids").then().statusCode(200).body("sealed", equalTo(false)).body("bidCount", equalTo(3))
                 .body("items.id", containsInAnyOrder(bid1, bid2, bid3));
         given().get(path + "/bids/" + bid3).then().statusCode(200).body("priceUzs", equalTo(26900000.00f));
