@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import java.util.stream.Stream;
 
 /**
@@ -41,14 +44,11 @@ public final class TestInfrastructure {
         // One lock for every copy of this class: the system properties' own.
         synchronized (System.getProperties()) {
             if (database == null) {
-                database = running(POSTGRES_PORT).map(EmbeddedDatabase::attach).orElseGet(() -> {
+                database = shared(POSTGRES_PORT, EmbeddedDatabase::attach, EmbeddedDatabase::port, "test-postgres-stop", () -> {
                     Path root = workDir();
                     deleteRecursively(root.resolve("postgres"));
-                    EmbeddedDatabase started = EmbeddedDatabase.start(root.resolve("postgres/data"),
-                            aqlliHome().resolve("postgres/binaries"), freePort(), root.resolve("logs/postgres.log"));
-                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-postgres-stop"));
-                    System.setProperty(POSTGRES_PORT, String.valueOf(started.port()));
-                    return started;
+                    return EmbeddedDatabase.start(root.resolve("postgres/data"), aqlliHome().resolve("postgres/binaries"),
+                            freePort(), root.resolve("logs/postgres.log"));
                 });
             }
             return database;
@@ -58,14 +58,12 @@ public final class TestInfrastructure {
     public static KafkaBroker kafka() {
         synchronized (System.getProperties()) {
             if (kafka == null) {
-                kafka = running(KAFKA_PORT).map(KafkaBroker::attach).orElseGet(() -> {
+                kafka = shared(KAFKA_PORT, KafkaBroker::attach, KafkaBroker::port, "test-kafka-stop", () -> {
                     Path root = workDir();
                     deleteRecursively(root.resolve("kafka"));
                     KafkaBroker started = KafkaBroker.start(repo().resolve("deploy/kafka-broker/target/lib"), root.resolve("kafka"),
                             freePort(), freePort(), root.resolve("logs/kafka.log"));
                     started.createTopics(Arrays.asList(Topic.values()));
-                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-kafka-stop"));
-                    System.setProperty(KAFKA_PORT, String.valueOf(started.port()));
                     return started;
                 });
             }
@@ -76,26 +74,41 @@ public final class TestInfrastructure {
     public static KeycloakServer keycloak() {
         synchronized (System.getProperties()) {
             if (keycloak == null) {
-                keycloak = running(KEYCLOAK_PORT).map(KeycloakServer::attach).orElseGet(() -> {
+                // Stopped by its own hook; hooks run concurrently, and Keycloak stops on SIGTERM even
+                // when its database is already gone.
+                keycloak = shared(KEYCLOAK_PORT, KeycloakServer::attach, KeycloakServer::port, "test-keycloak-stop", () -> {
                     Path root = workDir();
                     database().ensureDatabase("keycloak", "keycloak");
                     KeycloakServer.prepare(aqlliHome(), root.resolve("logs/keycloak-build.log"));
-                    KeycloakServer started = KeycloakServer.start(aqlliHome(), repo().resolve("deploy/keycloak/realm/aqlli-realm.json"),
+                    return KeycloakServer.start(aqlliHome(), repo().resolve("deploy/keycloak/realm/aqlli-realm.json"),
                             freePort(), database().jdbcUrl("keycloak"), "keycloak", "keycloak", "admin", "admin",
                             root.resolve("logs/keycloak.log"));
-                    // Hooks run concurrently; Keycloak stops on SIGTERM even when its database is already gone.
-                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "test-keycloak-stop"));
-                    System.setProperty(KEYCLOAK_PORT, String.valueOf(started.port()));
-                    return started;
                 });
             }
             return keycloak;
         }
     }
 
-    /** The port of what an earlier copy of this class started in this JVM, if any. */
-    private static java.util.Optional<Integer> running(String property) {
-        return java.util.Optional.ofNullable(System.getProperty(property)).map(Integer::valueOf);
+    /**
+     * What an earlier copy of this class started in this JVM (its port in {@code property}), or
+     * else a fresh one, recorded there and stopped when the JVM exits.
+     */
+    private static <T extends AutoCloseable> T shared(String property, IntFunction<T> attach, ToIntFunction<T> port, String stopper,
+                                                      Supplier<T> start) {
+        String running = System.getProperty(property);
+        if (running != null) {
+            return attach.apply(Integer.parseInt(running));
+        }
+        T started = start.get();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                started.close();
+            } catch (Exception e) {
+                System.err.println(stopper + ": " + e.getMessage());
+            }
+        }, stopper));
+        System.setProperty(property, String.valueOf(port.applyAsInt(started)));
+        return started;
     }
 
     /** The repository checkout, passed by the build ({@code aqlli.repo}); the module's parent folders otherwise. */
