@@ -26,18 +26,20 @@ import java.util.regex.Pattern;
  * its transaction, and the benchmark (deploy/bench) runs the very same statements to measure what
  * the HTTP path adds. No framework here, on purpose.
  *
- * <p>How a search goes (migration V5; docs/decisions.md, "Product search at scale"):
+ * <p>How a search goes (migrations V5 and V6; docs/decisions.md, "Product search at scale"):
  * <ol>
  *   <li>The query's words are folded by the database's {@code aqlli_fold} (so Latin, Cyrillic and
  *       Russian meet), and a word that no catalogue word starts with is searched as itself or its
  *       nearest dictionary words ({@code search_word}, pg_trgm).</li>
  *   <li>The matches are counted, by facet, in the fixed 1 % sample. Fewer than {@value #EXACT_BELOW}
- *       there, and they are counted again in the whole catalogue (exact); otherwise the sample's
- *       counts, scaled up, are the answer, and the result says they are estimates.</li>
+ *       there, and they are collected once in the whole catalogue, counted exactly and paged in one
+ *       statement; otherwise the sample's counts, scaled up, are the answer, and the result says
+ *       they are estimates.</li>
  *   <li>The page: by relevance, products with every word in the name come first, then the rest,
  *       newest first within each tier; or by price or newest. A small set of matches is collected
  *       and sorted; a large one is read in the order of an index until the page is full, which costs
- *       little exactly because so many rows match.</li>
+ *       little exactly because so many rows match (with a region chosen, that region's index).
+ *       The page statement reads the listed columns: nothing is read again by id.</li>
  * </ol>
  */
 public final class ProductFinder {
