@@ -2,6 +2,7 @@ package uz.aqlli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import uz.aqlli.launcher.Folders;
 import uz.aqlli.launcher.LaunchSettings;
 import uz.aqlli.launcher.Platform;
 import uz.aqlli.catalog.service.ProductFinder;
@@ -82,7 +83,7 @@ public final class SearchBenchmark {
         Path repo = Path.of(System.getProperty("aqlli.repo", ".")).toAbsolutePath();
         Path home = repo.resolve("deploy/bench/target/bench-home");
         // A fresh platform each run: the figures never depend on what an earlier run left.
-        deleteRecursively(home);
+        Folders.delete(home);
         try (Platform platform = Platform.start(LaunchSettings.onFreePorts(repo, home, repo.resolve(".aqlli")), new Platform.Progress() {
             @Override
             public void starting(String part) {
@@ -432,16 +433,5 @@ public final class SearchBenchmark {
             parameters.put(parts[0], java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
         }
         return parameters;
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (var paths = Files.walk(path)) {
-            for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(each);
-            }
-        }
     }
 }

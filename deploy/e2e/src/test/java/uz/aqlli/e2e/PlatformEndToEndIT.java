@@ -5,11 +5,11 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import uz.aqlli.launcher.Folders;
 import uz.aqlli.launcher.LaunchSettings;
 import uz.aqlli.launcher.Platform;
 import uz.aqlli.launcher.PlatformApp;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -37,7 +37,7 @@ class PlatformEndToEndIT {
     @BeforeAll
     static void startPlatform() {
         Path repo = Path.of(System.getProperty("aqlli.repo"));
-        deleteData(Path.of("target/e2e-home"));
+        Folders.delete(Path.of("target/e2e-home"));
         platform = Platform.start(LaunchSettings.onFreePorts(repo, Path.of("target/e2e-home").toAbsolutePath(),
                 Path.of(System.getProperty("aqlli.home"))), new Platform.Progress() {
             @Override
@@ -280,16 +280,6 @@ class PlatformEndToEndIT {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void deleteData(Path home) {
-        try (var paths = java.nio.file.Files.walk(home)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (java.nio.file.NoSuchFileException e) {
-            // nothing to delete
-        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,7 @@
 package uz.aqlli.platform.testing;
 
 import uz.aqlli.launcher.EmbeddedDatabase;
+import uz.aqlli.launcher.Folders;
 import uz.aqlli.launcher.KafkaBroker;
 import uz.aqlli.launcher.KeycloakServer;
 import uz.aqlli.platform.events.Topic;
@@ -11,11 +12,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
-import java.util.stream.Stream;
 
 /**
  * One real PostgreSQL, Kafka broker and (when asked for) Keycloak per test JVM, on free ports,
@@ -46,7 +45,7 @@ public final class TestInfrastructure {
             if (database == null) {
                 database = shared(POSTGRES_PORT, EmbeddedDatabase::attach, EmbeddedDatabase::port, "test-postgres-stop", () -> {
                     Path root = workDir();
-                    deleteRecursively(root.resolve("postgres"));
+                    Folders.delete(root.resolve("postgres"));
                     return EmbeddedDatabase.start(root.resolve("postgres/data"), aqlliHome().resolve("postgres/binaries"),
                             freePort(), root.resolve("logs/postgres.log"));
                 });
@@ -60,7 +59,7 @@ public final class TestInfrastructure {
             if (kafka == null) {
                 kafka = shared(KAFKA_PORT, KafkaBroker::attach, KafkaBroker::port, "test-kafka-stop", () -> {
                     Path root = workDir();
-                    deleteRecursively(root.resolve("kafka"));
+                    Folders.delete(root.resolve("kafka"));
                     KafkaBroker started = KafkaBroker.start(repo().resolve("deploy/kafka-broker/target/lib"), root.resolve("kafka"),
                             freePort(), freePort(), root.resolve("logs/kafka.log"));
                     started.createTopics(Arrays.asList(Topic.values()));
@@ -139,17 +138,6 @@ public final class TestInfrastructure {
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
