@@ -108,6 +108,15 @@ public final class ProductFinder {
                         ? column : "null")
                 .collect(java.util.stream.Collectors.joining(", "));
 
+        /** Where {@code column} ("p.region_code") stands in {@link #COLUMNS}, from 1. */
+        static int position(String column) {
+            int at = List.of(COLUMNS.split(", ")).indexOf(column);
+            if (at < 0) {
+                throw new IllegalArgumentException(column + " is not a listed column");
+            }
+            return at + 1;
+        }
+
         /** The row's {@link #COLUMNS}, the first of them at {@code first}. */
         static Listed read(ResultSet row, int first) throws SQLException {
             int c = first - 1;
@@ -407,13 +416,18 @@ public final class ProductFinder {
                 .append(" order by 1");
         List<Listed> items = new ArrayList<>();
         Counts counts = new Counts();
+        // Four columns (place, matches, in name, band) before the listed ones.
+        int before = 4;
         try (PreparedStatement statement = sql.prepare(db); ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 if (rows.getObject(1) != null) {
-                    items.add(Listed.read(rows, 5));
+                    items.add(Listed.read(rows, before + 1));
                 } else {
-                    counts.add(rows.getString(4 + 16), rows.getString(4 + 17), rows.getString(4 + 18), rows.getString(4 + 6),
-                            rows.getBoolean(4 + 14), rows.getInt(4), rows.getLong(2), rows.getLong(3));
+                    counts.add(rows.getString(before + Listed.position("p.region_code")),
+                            rows.getString(before + Listed.position("p.zone_type")),
+                            rows.getString(before + Listed.position("p.zone_name")),
+                            rows.getString(before + Listed.position("p.sector")),
+                            rows.getBoolean(before + Listed.position("p.export_ready")), rows.getInt(4), rows.getLong(2), rows.getLong(3));
                 }
             }
         }
