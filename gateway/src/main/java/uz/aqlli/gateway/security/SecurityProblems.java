@@ -3,13 +3,13 @@ package uz.aqlli.gateway.security;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
+import uz.aqlli.gateway.problem.GatewayProblem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -62,7 +62,8 @@ public class SecurityProblems {
     void install(@Observes Router router) {
         // Every /api route needs a token (application.properties); without one Quarkus would send a
         // bare challenge, so the gateway answers first, in the problem shape.
-        router.route("/api/*").order(Integer.MIN_VALUE).handler(context -> {
+        // Right after the gateway's own first look at the request (GatewayRoutes.admit).
+        router.route("/api/*").order(Integer.MIN_VALUE + 1).handler(context -> {
             if (context.request().getHeader("Authorization") == null
                     && !isPublic(context.request().method().name(), context.normalizedPath())) {
                 context.response().putHeader("WWW-Authenticate", "Bearer");
@@ -87,21 +88,6 @@ public class SecurityProblems {
     }
 
     private static void respond(RoutingContext context, int status, String type, String title, String detail) {
-        if (context.response().ended()) {
-            return;
-        }
-        JsonObject problem = new JsonObject()
-                .put("type", type)
-                .put("title", title)
-                .put("status", status)
-                .put("detail", detail)
-                .put("instance", context.request().path());
-        String requestId = context.request().getHeader("X-Request-Id");
-        if (requestId != null) {
-            problem.put("requestId", requestId);
-        }
-        context.response().setStatusCode(status)
-                .putHeader("Content-Type", "application/problem+json")
-                .end(problem.encode());
+        new GatewayProblem(status, type, title, detail).send(context);
     }
 }

@@ -1,0 +1,54 @@
+package uz.aqlli.gateway;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real HTTP peer on loopback standing in for the orders service: it answers with what it
+ * received (URI and headers), so a test sees exactly what the gateway sent upstream, and it never
+ * answers under {@link #SILENT_PATH}, like a service that hangs.
+ */
+public class UpstreamPeer implements QuarkusTestResourceLifecycleManager {
+
+    static final String SILENT_PATH = "/api/orders/silent";
+
+    private Vertx vertx;
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        HttpServer server = vertx.createHttpServer().requestHandler(request -> {
+            if (request.path().startsWith(SILENT_PATH)) {
+                return;
+            }
+            // Every value a header arrived with, in order, so a second (client's) value would show.
+            Map<String, String> headers = new TreeMap<>();
+            request.headers().forEach(header -> headers.merge(header.getKey().toLowerCase(Locale.ROOT), header.getValue(),
+                    (first, second) -> first + ", " + second));
+            JsonObject received = new JsonObject();
+            headers.forEach((name, value) -> received.put(name, value));
+            request.response().putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("uri", request.uri()).put("headers", received).encode());
+        });
+        try {
+            server.listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the upstream peer did not start", e);
+        }
+        return Map.of("aqlli.gateway.upstreams.orders", "http://127.0.0.1:" + server.actualPort());
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+        }
+    }
+}
