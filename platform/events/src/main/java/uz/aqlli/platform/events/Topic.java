@@ -1,27 +1,47 @@
 package uz.aqlli.platform.events;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
 /**
- * Every Kafka topic of the platform, with the partition count it is created with.
+ * Every Kafka topic of the platform: the partition count it is created with, the one service that
+ * may publish on it, and the event types it carries.
  *
  * <p>Topics are per aggregate type, and records are keyed by the aggregate id, so events of
  * one aggregate stay in order. Brokers run with topic auto-creation off: a topic that is not
- * listed here does not exist.
+ * listed here does not exist. A consumer takes a record only when its CloudEvents {@code source}
+ * is the topic's producer and its {@code type} is one of the topic's event types; anything else
+ * is a dead letter, never a fact.
  */
 public enum Topic {
-    ORGANIZATIONS("aqlli.catalog.organizations", 6),
-    PRODUCTS("aqlli.catalog.products", 6),
-    OFFERS("aqlli.offers.offers", 6),
-    SERVICE_REQUESTS("aqlli.offers.service-requests", 6),
-    ORDERS("aqlli.orders.orders", 6),
+    ORGANIZATIONS("aqlli.catalog.organizations", 6, "catalog", OrganizationRegistered.class, OrganizationVerified.class,
+            OrganizationRejected.class, OrganizationSuspended.class, OrganizationReinstated.class),
+    PRODUCTS("aqlli.catalog.products", 6, "catalog", ProductPublished.class, ProductUpdated.class, ProductWithdrawn.class),
+    OFFERS("aqlli.offers.offers", 6, "offers", OfferPublished.class, OfferUpdated.class, OfferWithdrawn.class),
+    SERVICE_REQUESTS("aqlli.offers.service-requests", 6, "offers", RequestPublished.class, QuestionAnswered.class,
+            BidSubmitted.class, BidWithdrawn.class, BidsRevealed.class, RequestAwarded.class, RequestUnsuccessful.class,
+            RequestCancelled.class),
+    ORDERS("aqlli.orders.orders", 6, "orders"),
     /** Events the data lake could not handle, kept with the reason instead of being dropped. */
-    DATALAKE_DEAD_LETTERS("aqlli.datalake.dead-letters", 1);
+    DATALAKE_DEAD_LETTERS("aqlli.datalake.dead-letters", 1, "datalake"),
+    /** Records the offers service's consumers could never handle (not a directory event, wrong source, unreadable). */
+    OFFERS_DEAD_LETTERS("aqlli.offers.dead-letters", 1, "offers");
+
+    /** The CloudEvents {@code source} of every event a service publishes: {@code /aqlli/<service>}. */
+    public static final String SOURCE_PREFIX = "/aqlli/";
 
     private final String topicName;
     private final int partitions;
+    private final String producer;
+    private final List<Class<? extends IntegrationEvent>> eventTypes;
 
-    Topic(String topicName, int partitions) {
+    @SafeVarargs
+    Topic(String topicName, int partitions, String producer, Class<? extends IntegrationEvent>... eventTypes) {
         this.topicName = topicName;
         this.partitions = partitions;
+        this.producer = producer;
+        this.eventTypes = List.of(eventTypes);
     }
 
     public String topicName() {
@@ -30,5 +50,35 @@ public enum Topic {
 
     public int partitions() {
         return partitions;
+    }
+
+    /** The service ({@code quarkus.application.name}) whose outbox alone publishes here. */
+    public String producer() {
+        return producer;
+    }
+
+    /** The CloudEvents {@code source} every record on this topic must carry. */
+    public String source() {
+        return SOURCE_PREFIX + producer;
+    }
+
+    /** The event records this topic carries; empty for dead-letter topics, which carry raw records. */
+    public List<Class<? extends IntegrationEvent>> eventTypes() {
+        return eventTypes;
+    }
+
+    /** The record class whose simple name is the CloudEvents {@code type}, if this topic carries it. */
+    public Optional<Class<? extends IntegrationEvent>> eventType(String type) {
+        return eventTypes.stream().filter(candidate -> candidate.getSimpleName().equals(type)).findFirst();
+    }
+
+    public static Optional<Topic> named(String topicName) {
+        return Arrays.stream(values()).filter(topic -> topic.topicName.equals(topicName)).findFirst();
+    }
+
+    /** The topic an event of this type is published on. */
+    public static Topic of(Class<? extends IntegrationEvent> eventType) {
+        return Arrays.stream(values()).filter(topic -> topic.eventTypes.contains(eventType)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(eventType.getSimpleName() + " is on no topic"));
     }
 }

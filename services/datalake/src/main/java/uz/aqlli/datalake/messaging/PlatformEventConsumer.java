@@ -2,32 +2,40 @@ package uz.aqlli.datalake.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import uz.aqlli.datalake.service.EventLake;
-import uz.aqlli.platform.runtime.inbox.EventRecords;
+import uz.aqlli.platform.events.IntegrationEvent;
+import uz.aqlli.platform.events.Topic;
+import uz.aqlli.platform.runtime.consumer.EventDelivery;
+import uz.aqlli.platform.runtime.consumer.Subscription;
 
 /**
- * Takes every event of every domain topic into the lake.
- *
- * <p>The event id goes into the inbox in the same transaction as the raw row, so a redelivered
- * event is skipped. A record that fails (not a CloudEvent, unreadable JSON) is nacked, and the
- * connector moves it to the dead-letter topic with the reason in its headers.
+ * Takes every event of every domain topic into the lake, through the platform's consumer seam:
+ * the event id enters the inbox in the same transaction as the raw row (a redelivery is skipped);
+ * a record that is no event of its topic goes to {@code aqlli.datalake.dead-letters} with the
+ * reason; a failure of the lake's own (its database gone) holds the partition and is retried
+ * until the row is stored, and only then is the offset committed.
  */
 @ApplicationScoped
 public class PlatformEventConsumer {
 
-    private final EventLake lake;
+    private final EventDelivery delivery;
+    private final Subscription subscription;
 
-    PlatformEventConsumer(EventLake lake) {
-        this.lake = lake;
+    PlatformEventConsumer(EventDelivery delivery, EventLake lake) {
+        this.delivery = delivery;
+        this.subscription = Subscription.named(EventLake.CONSUMER, Topic.DATALAKE_DEAD_LETTERS);
+        for (Topic topic : Topic.values()) {
+            if (!topic.eventTypes().isEmpty()) {
+                subscription.on(topic, IntegrationEvent.class, lake::append);
+            }
+        }
     }
 
     @Incoming("platform-events")
-    @Blocking // ordered: one record at a time per partition, in order
-    @Transactional
+    @Blocking // ordered: one record at a time, in order
     public void onEvent(ConsumerRecord<String, byte[]> record) {
-        lake.append(EventRecords.envelope(record), record.topic(), record.partition(), record.offset());
+        delivery.deliver(subscription, record);
     }
 }

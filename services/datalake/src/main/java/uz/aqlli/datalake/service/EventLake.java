@@ -6,7 +6,8 @@ import jakarta.transaction.Transactional;
 import uz.aqlli.datalake.RawEvent;
 import uz.aqlli.datalake.repository.RawEventRepository;
 import uz.aqlli.platform.events.EventEnvelope;
-import uz.aqlli.platform.runtime.inbox.Inbox;
+import uz.aqlli.platform.events.IntegrationEvent;
+import uz.aqlli.platform.runtime.consumer.Delivery;
 import uz.aqlli.platform.runtime.inbox.MalformedEventException;
 
 import java.io.IOException;
@@ -16,43 +17,41 @@ import java.time.Instant;
 @ApplicationScoped
 public class EventLake {
 
-    static final String CONSUMER = "datalake";
+    /** The lake's inbox and consumer name. */
+    public static final String CONSUMER = "datalake";
 
     private final RawEventRepository rawEvents;
-    private final Inbox inbox;
     private final ObjectMapper json;
 
-    EventLake(RawEventRepository rawEvents, Inbox inbox, ObjectMapper json) {
+    EventLake(RawEventRepository rawEvents, ObjectMapper json) {
         this.rawEvents = rawEvents;
-        this.inbox = inbox;
         this.json = json;
     }
 
-    /** Stores the event unless it was stored before; returns whether it was new. */
+    /**
+     * Stores the event as its producer wrote it (the JSON, not the record read from it, so that a
+     * field a newer producer added is kept). Called once per event id, in the inbox's transaction.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean append(EventEnvelope event, String topic, int partition, long offset) {
+    public void append(IntegrationEvent event, Delivery delivery) {
+        EventEnvelope envelope = delivery.envelope();
         String payload;
         try {
-            // Re-serialised so that only well-formed JSON enters the lake.
-            payload = json.writeValueAsString(json.readTree(event.data()));
+            payload = json.writeValueAsString(json.readTree(envelope.data()));
         } catch (IOException e) {
-            throw new MalformedEventException("event " + event.id() + " data is not JSON: " + e.getMessage(), e);
-        }
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            return false;
+            throw new MalformedEventException("event " + envelope.id() + " data is not JSON: " + e.getMessage(), e);
         }
         RawEvent raw = new RawEvent();
-        raw.eventId = event.id();
-        raw.eventType = event.type();
-        raw.source = event.source();
-        raw.subject = event.subject();
-        raw.occurredAt = event.time();
-        raw.topic = topic;
-        raw.kafkaPartition = partition;
-        raw.kafkaOffset = offset;
+        raw.eventId = envelope.id();
+        raw.eventType = envelope.type();
+        raw.source = envelope.source();
+        raw.subject = envelope.subject();
+        raw.occurredAt = envelope.time();
+        raw.topic = delivery.topic().topicName();
+        raw.kafkaPartition = delivery.partition();
+        raw.kafkaOffset = delivery.offset();
         raw.payload = payload;
         raw.receivedAt = Instant.now();
         rawEvents.persist(raw);
-        return true;
     }
 }

@@ -25,4 +25,15 @@ public interface OutboxConfig {
     /** How long one send may wait for the broker before the row is left for a later retry. */
     @WithDefault("5s")
     Duration sendTimeout();
+
+    /** Sends of one row before it is parked for an operator. */
+    @WithDefault("10")
+    int maxAttempts();
+
+    /** The wait after a row's first failed send; doubled after each further failure, up to {@link #maxBackoff()}. */
+    @WithDefault("1s")
+    Duration firstBackoff();
+
+    @WithDefault("5m")
+    Duration maxBackoff();
 }

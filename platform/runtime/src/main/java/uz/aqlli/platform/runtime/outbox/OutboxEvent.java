@@ -53,4 +53,12 @@ public class OutboxEvent {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** After a failed send: not before this time, and neither are the later rows of its aggregate. */
+    @Column(name = "next_attempt_at")
+    public Instant nextAttemptAt;
+
+    /** Set when the relay gave up: the row waits for an operator, and so do its aggregate's later rows. */
+    @Column(name = "parked_at")
+    public Instant parkedAt;
 }

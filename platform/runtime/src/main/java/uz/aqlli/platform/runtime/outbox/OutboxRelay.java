@@ -23,7 +23,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -45,6 +46,12 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Delivery is at-least-once: a crash between the broker's ack and the "sent" mark publishes the
  * row again; consumers skip it by event id.
+ *
+ * <p>A row whose send fails is tried again after a back-off that doubles each time, and the later
+ * rows of its aggregate wait behind it, so an event is never overtaken by a later one of the same
+ * aggregate. After {@code aqlli.outbox.max-attempts} the row is parked: {@link OutboxParking} shows
+ * it to operators (the admin listing, {@code /q/health/well}, a gauge) until one releases it, and
+ * every other aggregate keeps moving.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -118,7 +125,7 @@ public class OutboxRelay {
                 do {
                     batch = QuarkusTransaction.requiringNew().call(this::publishBatch);
                     published += batch.published();
-                } while (batch.full() && batch.failed() == 0);
+                } while (batch.full());
             } while (moreArrived.get());
         } catch (RuntimeException e) {
             LOG.warnf(e, "Outbox relay could not drain; unsent events stay for the next sweep");
@@ -135,33 +142,73 @@ public class OutboxRelay {
         if (!locked) {
             return new Batch(0, 0, false);
         }
-        List<OutboxEvent> rows = entityManager.createQuery(
-                        "from OutboxEvent where publishedAt is null order by sequenceNo", OutboxEvent.class)
+        Instant now = Instant.now();
+        // Due rows whose aggregate has no earlier row still waiting (back-off) or parked: those
+        // would be overtaken.
+        List<OutboxEvent> rows = entityManager.createQuery("""
+                        from OutboxEvent o
+                        where o.publishedAt is null and o.parkedAt is null
+                          and (o.nextAttemptAt is null or o.nextAttemptAt <= :now)
+                          and not exists (from OutboxEvent e
+                                          where e.publishedAt is null and e.aggregateType = o.aggregateType
+                                            and e.aggregateId = o.aggregateId and e.sequenceNo < o.sequenceNo
+                                            and (e.parkedAt is not null or e.nextAttemptAt > :now))
+                        order by o.sequenceNo""", OutboxEvent.class)
+                .setParameter("now", now)
                 .setMaxResults(config.batchSize())
                 .getResultList();
-        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        // One aggregate's rows go one at a time, each only after the one before it was acknowledged,
+        // so a row that fails stops the rest of its aggregate here too; different aggregates go side by side.
+        Map<String, ArrayDeque<OutboxEvent>> byAggregate = new LinkedHashMap<>();
         for (OutboxEvent row : rows) {
-            acks.add(send(row));
+            byAggregate.computeIfAbsent(row.aggregateType + "/" + row.aggregateId, key -> new ArrayDeque<>()).add(row);
         }
         int published = 0;
         int failed = 0;
-        Instant now = Instant.now();
-        for (int i = 0; i < rows.size(); i++) {
-            OutboxEvent row = rows.get(i);
-            try {
-                acks.get(i).get(config.sendTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS);
-                row.publishedAt = now;
-                row.lastError = null;
-                published++;
-            } catch (Exception e) {
-                failed++;
-                row.attempts++;
-                row.lastError = describe(e);
-                LOG.warnf("Outbox event %s (%s) not published, attempt %d: %s",
-                        row.id, row.eventType, row.attempts, row.lastError);
+        while (!byAggregate.isEmpty()) {
+            List<OutboxEvent> heads = byAggregate.values().stream().map(ArrayDeque::peek).toList();
+            List<Future<RecordMetadata>> acks = heads.stream().map(this::send).toList();
+            for (int i = 0; i < heads.size(); i++) {
+                OutboxEvent row = heads.get(i);
+                String aggregate = row.aggregateType + "/" + row.aggregateId;
+                try {
+                    acks.get(i).get(config.sendTimeout().toMillis() + 2000, TimeUnit.MILLISECONDS);
+                    row.publishedAt = Instant.now();
+                    row.lastError = null;
+                    row.nextAttemptAt = null;
+                    published++;
+                    byAggregate.get(aggregate).poll();
+                    if (byAggregate.get(aggregate).isEmpty()) {
+                        byAggregate.remove(aggregate);
+                    }
+                } catch (Exception e) {
+                    failed++;
+                    failedAttempt(row, e);
+                    byAggregate.remove(aggregate);
+                }
             }
         }
         return new Batch(published, failed, rows.size() == config.batchSize());
+    }
+
+    /** Counts the attempt and sets the row's next one after a back-off, or parks it after the last. */
+    private void failedAttempt(OutboxEvent row, Exception e) {
+        row.attempts++;
+        row.lastError = describe(e);
+        if (row.attempts >= config.maxAttempts()) {
+            row.parkedAt = Instant.now();
+            row.nextAttemptAt = null;
+            LOG.errorf("Outbox event %s (%s of %s %s) parked after %d attempts; its aggregate's later events wait behind it: %s",
+                    row.id, row.eventType, row.aggregateType, row.aggregateId, row.attempts, row.lastError);
+            return;
+        }
+        Duration backoff = config.firstBackoff().multipliedBy(1L << Math.min(row.attempts - 1, 20));
+        if (backoff.compareTo(config.maxBackoff()) > 0) {
+            backoff = config.maxBackoff();
+        }
+        row.nextAttemptAt = Instant.now().plus(backoff);
+        LOG.warnf("Outbox event %s (%s) not published, attempt %d, next in %d ms: %s",
+                row.id, row.eventType, row.attempts, backoff.toMillis(), row.lastError);
     }
 
     private Future<RecordMetadata> send(OutboxEvent row) {

@@ -1,16 +1,13 @@
 package uz.aqlli.platform.runtime.standing;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import uz.aqlli.platform.events.EventEnvelope;
-import uz.aqlli.platform.runtime.inbox.Inbox;
+import uz.aqlli.platform.events.OrganizationEvent;
+import uz.aqlli.platform.runtime.consumer.Delivery;
 import uz.aqlli.platform.runtime.inbox.MalformedEventException;
 import uz.aqlli.platform.runtime.problem.ProblemException;
 
-import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -30,44 +27,41 @@ public class OrganizationStandings {
     private static final String VERIFIED = "VERIFIED";
 
     private final EntityManager entityManager;
-    private final Inbox inbox;
-    private final ObjectMapper json;
 
-    OrganizationStandings(EntityManager entityManager, Inbox inbox, ObjectMapper json) {
+    OrganizationStandings(EntityManager entityManager) {
         this.entityManager = entityManager;
-        this.inbox = inbox;
-        this.json = json;
     }
 
-    /** Takes one directory event; a redelivered or out-of-date one changes nothing. */
+    /**
+     * Takes one directory event (the inbox already let it through once); one older than what the
+     * row reflects, by its offset, changes nothing.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(EventEnvelope event) {
-        JsonNode data;
-        try {
-            data = json.readTree(event.data());
-        } catch (IOException e) {
-            throw new MalformedEventException("event " + event.id() + " data is not JSON", e);
+    public void apply(OrganizationEvent event, Delivery delivery) {
+        if (event.organizationId() == null) {
+            throw new MalformedEventException("event " + delivery.envelope().id() + " names no organization", null);
         }
-        UUID organizationId = uuid(event, data.path("organizationId").asText(null));
-        String status = required(event, data, "status");
-        String kind = required(event, data, "kind");
-        String region = required(event, data, "regionCode");
-        if (!inbox.firstDelivery(CONSUMER, event)) {
-            return;
-        }
-        OffsetDateTime asOf = event.time() != null ? event.time() : OffsetDateTime.now();
+        String kind = required(delivery, event.kind(), "kind");
+        String region = required(delivery, event.regionCode(), "regionCode");
+        String status = required(delivery, event.status(), "status");
+        OffsetDateTime asOf = delivery.envelope().time() != null ? delivery.envelope().time() : OffsetDateTime.now();
         entityManager.createNativeQuery("""
-                        insert into organization_standing (organization_id, kind, region_code, status, as_of)
-                        values (:id, :kind, :region, :status, :asOf)
+                        insert into organization_standing (organization_id, kind, region_code, status, as_of, source_partition, source_offset)
+                        values (:id, :kind, :region, :status, :asOf, :partition, :offset)
                         on conflict (organization_id) do update
                             set kind = excluded.kind, region_code = excluded.region_code, status = excluded.status,
-                                as_of = excluded.as_of, updated_at = now()
-                            where organization_standing.as_of <= excluded.as_of""")
-                .setParameter("id", organizationId)
+                                as_of = excluded.as_of, source_partition = excluded.source_partition,
+                                source_offset = excluded.source_offset, updated_at = now()
+                            where organization_standing.source_offset is null
+                               or organization_standing.source_partition <> excluded.source_partition
+                               or organization_standing.source_offset < excluded.source_offset""")
+                .setParameter("id", event.organizationId())
                 .setParameter("kind", kind)
                 .setParameter("region", region)
                 .setParameter("status", status)
                 .setParameter("asOf", asOf)
+                .setParameter("partition", delivery.partition())
+                .setParameter("offset", delivery.offset())
                 .executeUpdate();
     }
 
@@ -106,19 +100,10 @@ public class OrganizationStandings {
                 "Your organization " + why + ", so it cannot " + action + ". Only verified organizations publish, bid and order.");
     }
 
-    private static String required(EventEnvelope event, JsonNode data, String field) {
-        String value = data.path(field).asText("");
-        if (value.isBlank()) {
-            throw new MalformedEventException("event " + event.id() + " has no " + field, null);
+    private static String required(Delivery delivery, String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new MalformedEventException("event " + delivery.envelope().id() + " has no " + field, null);
         }
         return value;
-    }
-
-    private static UUID uuid(EventEnvelope event, String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (RuntimeException e) {
-            throw new MalformedEventException("event " + event.id() + " has no valid organizationId", e);
-        }
     }
 }
