@@ -2,6 +2,7 @@ package uz.aqlli.catalog.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import uz.aqlli.catalog.Organization;
+import uz.aqlli.catalog.OrganizationProfile;
 
 import java.time.Instant;
 import java.util.List;
@@ -20,5 +21,14 @@ public record OrganizationView(UUID id, String kind, String legalName, String st
                 organization.zoneName(), organization.sectors(), organization.serviceCategories(),
                 organization.contactPhone(), organization.contactEmail(), organization.status().name(),
                 privateDetails ? organization.statusReason() : null, organization.statusChangedAt(), organization.registeredAt());
+    }
+
+    /** What a registration sent, as the directory stores it, with the organization's id; nothing of its standing. */
+    static OrganizationView sent(UUID id, OrganizationProfile profile) {
+        return new OrganizationView(id, profile.kind().name(), profile.legalName().strip(), profile.stir(), profile.regionCode(),
+                profile.districtCode(), profile.zoneType().name(), profile.zoneType().named() ? profile.zoneName().strip() : null,
+                profile.sectors().stream().map(Enum::name).sorted().toList(),
+                profile.serviceCategories().stream().map(Enum::name).sorted().toList(), profile.contactPhone(),
+                profile.contactEmail().toLowerCase(java.util.Locale.ROOT), null, null, null, null);
     }
 }

@@ -29,17 +29,21 @@ public class RegistrationResource {
     }
 
     /**
-     * Anyone may register (no login yet). 201 with the new, pending organization; 200 with the same
-     * one when this exact registration was already done (a safe retry).
+     * Anyone may register (no login yet). 201 with the new, pending organization; 200 when this
+     * exact registration was already done (a safe retry), with only what was sent and the
+     * organization's id: whoever repeats a body learns nothing more from it.
      */
     @POST
     @PermitAll
     @Operation(operationId = "register", summary = "Register an organization and its manager (pending verification)")
     public Response register(@Valid @NotNull RegistrationRequest request, UriInfo uri) {
-        Onboarding.Outcome outcome = onboarding.register(request.organization().profile(), request.user().person());
-        var body = Map.of("organization", OrganizationView.of(outcome.organization(), true),
-                "user", MemberView.of(outcome.manager()));
-        var location = uri.getBaseUriBuilder().path("organizations").path(outcome.organization().id().toString()).build();
+        var profile = request.organization().profile();
+        var person = request.user().person();
+        Onboarding.Outcome outcome = onboarding.register(profile, person);
+        var body = outcome.created()
+                ? Map.of("organization", OrganizationView.of(outcome.organization(), true), "user", MemberView.of(outcome.manager()))
+                : Map.of("organization", OrganizationView.sent(outcome.organizationId(), profile), "user", MemberView.sent(person));
+        var location = uri.getBaseUriBuilder().path("organizations").path(outcome.organizationId().toString()).build();
         return (outcome.created() ? Response.created(location) : Response.ok().location(location)).entity(body).build();
     }
 }

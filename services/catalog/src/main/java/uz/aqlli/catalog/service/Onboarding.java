@@ -73,8 +73,21 @@ public class Onboarding {
         this.abandonAfter = abandonAfter;
     }
 
-    /** The organization and its manager, and whether this call created them or replayed an earlier success. */
-    public record Outcome(Organization organization, Member manager, boolean created) {
+    /**
+     * What a registration call did: created the organization and its manager, or replayed an
+     * earlier success. A replay carries the organization's id alone: its caller proved nothing
+     * (the password is not checked on a replay), so it learns nothing it did not send, neither the
+     * organization's standing nor its manager's account.
+     */
+    public record Outcome(UUID organizationId, Organization organization, Member manager) {
+
+        static Outcome replayed(UUID organizationId) {
+            return new Outcome(organizationId, null, null);
+        }
+
+        public boolean created() {
+            return organization != null;
+        }
     }
 
     public Outcome register(OrganizationProfile profile, Person manager) {
@@ -83,8 +96,7 @@ public class Onboarding {
         String fingerprint = fingerprint(profile, manager);
         Registration registration = QuarkusTransaction.requiringNew().call(() -> claim(profile.stir(), fingerprint, manager.email()));
         if (registration.state == Registration.State.COMPLETED) {
-            Organization organization = organizations.findById(registration.organizationId);
-            return new Outcome(organization, members.findById(registration.keycloakUserId), false);
+            return Outcome.replayed(registration.organizationId);
         }
         try {
             UUID keycloakOrganization = registration.keycloakOrganizationId != null ? registration.keycloakOrganizationId
@@ -174,7 +186,7 @@ public class Onboarding {
         registration.completedAt = now;
         outbox.append(Topic.ORGANIZATIONS, OrganizationDirectory.AGGREGATE, registered(organization));
         organizations.flush();
-        return new Outcome(organization, manager, true);
+        return new Outcome(organization.id(), organization, manager);
     }
 
     static OrganizationRegistered registered(Organization organization) {
