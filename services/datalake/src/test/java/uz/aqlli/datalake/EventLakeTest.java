@@ -21,7 +21,10 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,6 +72,32 @@ class EventLakeTest {
                 .get("/api/analytics/organizations/by-region")
                 .then().statusCode(403).contentType("application/problem+json");
         given().get("/api/analytics/organizations/by-region").then().statusCode(401);
+    }
+
+    @Test
+    void aRegionalAdministrationSeesItsOwnRegionsFiguresAndTheRepublicSeesEveryRegion() {
+        String bukhara = UUID.randomUUID().toString();
+        String navoi = UUID.randomUUID().toString();
+        publishRegistration(bukhara, UUID.randomUUID().toString(), "1706");
+        publishRegistration(navoi, UUID.randomUUID().toString(), "1712");
+        awaitTrue(() -> count("select count(*) from raw_event where event_id in ('" + bukhara + "', '" + navoi + "')") == 2);
+        String admin = Tokens.demoUser(realmUrl, "admin-bukhara");
+
+        given().auth().oauth2(admin).get("/api/analytics/organizations/by-region")
+                .then().statusCode(200).body("regionCode", everyItem(equalTo("1706"))).body("regionCode", hasItem("1706"));
+        given().auth().oauth2(admin).queryParam("regionCode", "1706").get("/api/analytics/organizations/by-region")
+                .then().statusCode(200).body("regionCode", everyItem(equalTo("1706")));
+        given().auth().oauth2(admin).queryParam("regionCode", "1712").get("/api/analytics/organizations/by-region")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:aqlli:problem:outside-your-region"));
+
+        String republic = Tokens.demoUser(realmUrl, "admin1");
+        given().auth().oauth2(republic).get("/api/analytics/organizations/by-region")
+                .then().statusCode(200).body("regionCode", hasItems("1706", "1712"));
+        given().auth().oauth2(republic).queryParam("regionCode", "1712").get("/api/analytics/organizations/by-region")
+                .then().statusCode(200).body("regionCode", everyItem(equalTo("1712")));
+        given().auth().oauth2(republic).queryParam("regionCode", "Buxoro").get("/api/analytics/organizations/by-region")
+                .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("regionCode"));
     }
 
     @Test

@@ -1,33 +1,44 @@
 package uz.aqlli.datalake.api;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uz.aqlli.datalake.repository.RawEventRepository;
+import uz.aqlli.platform.runtime.security.Caller;
 
 import java.util.List;
 
+/**
+ * The directory's figures. Every route is limited to the caller's region ({@link Caller#regionScope}):
+ * a regional administration sees its own region's figures, the republic's sees every region.
+ */
 @Path("/organizations")
 @Tag(name = "Organization statistics", description = "The directory as the administration sees it, from the event lake")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationStatisticsResource {
 
     private final RawEventRepository rawEvents;
+    private final Caller caller;
 
-    OrganizationStatisticsResource(RawEventRepository rawEvents) {
+    OrganizationStatisticsResource(RawEventRepository rawEvents, Caller caller) {
         this.rawEvents = rawEvents;
+        this.caller = caller;
     }
 
     @GET
     @Path("/by-region")
-    @RolesAllowed("admin")
-    @Operation(operationId = "organizationsByRegion", summary = "Registered organizations per region (SOATO code)")
-    public List<RegionCount> byRegion() {
-        return rawEvents.organizationsByRegion().stream()
+    @RolesAllowed(Caller.ADMIN)
+    @Operation(operationId = "organizationsByRegion",
+            summary = "Registered organizations per region (SOATO code), within the caller's region")
+    public List<RegionCount> byRegion(@QueryParam("regionCode")
+                                      @Pattern(regexp = "\\d{4}", message = "must be a 4-digit SOATO region code") String regionCode) {
+        return rawEvents.organizationsByRegion(caller.regionScope(regionCode)).stream()
                 .map(row -> new RegionCount((String) row[0], ((Number) row[1]).longValue()))
                 .toList();
     }

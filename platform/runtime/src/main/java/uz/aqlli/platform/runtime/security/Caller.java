@@ -71,6 +71,24 @@ public class Caller {
                 .orElse(false);
     }
 
+    /**
+     * The one region an administration user's figures or lists are limited to: {@code requested}
+     * if their scope covers it (403 {@code outside-your-region} if not), else their own region;
+     * empty when a republic-level user asked for none, meaning every region. Refuses (403) a
+     * caller who is not an administration user or whose token names no region.
+     */
+    public Optional<String> regionScope(String requested) {
+        String scope = administrationRegion().orElseThrow(() -> ProblemException.forbidden("administration-only",
+                "Only the regional administration sees figures by region"));
+        if (scope.equals(REPUBLIC)) {
+            return Optional.ofNullable(requested);
+        }
+        if (requested != null && !requested.equals(scope)) {
+            throw ProblemException.forbidden("outside-your-region", "Your administration covers region " + scope + " only");
+        }
+        return Optional.of(scope);
+    }
+
     private Optional<JsonWebToken> token() {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return Optional.empty();
