@@ -6,6 +6,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -37,6 +38,10 @@ public class Member {
 
     @Column(name = "added_at", nullable = false)
     private Instant addedAt;
+
+    /** Two handovers that both read the same manager: the second to write loses instead of leaving two managers. */
+    @Version
+    private long version;
 
     protected Member() {
         // for JPA

@@ -138,7 +138,8 @@ public class Product {
     }
 
     public void withdraw(Instant now) {
-        if (status != ProductStatus.PUBLISHED) {
+        // A suspended enterprise may still take a product off the list for good.
+        if (status != ProductStatus.PUBLISHED && status != ProductStatus.SUSPENDED) {
             throw ProblemException.conflict("invalid-status-transition", "Only a published product can be withdrawn; this product is " + status);
         }
         status = ProductStatus.WITHDRAWN;

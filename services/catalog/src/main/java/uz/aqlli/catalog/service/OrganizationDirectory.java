@@ -3,7 +3,9 @@ package uz.aqlli.catalog.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import org.hibernate.exception.ConstraintViolationException;
 import uz.aqlli.catalog.Member;
 import uz.aqlli.catalog.MemberRole;
 import uz.aqlli.catalog.Organization;
@@ -14,6 +16,7 @@ import uz.aqlli.catalog.Person;
 import uz.aqlli.catalog.identity.KeycloakAccounts;
 import uz.aqlli.catalog.repository.MemberRepository;
 import uz.aqlli.catalog.repository.OrganizationRepository;
+import uz.aqlli.catalog.repository.ProductRepository;
 import uz.aqlli.platform.events.OrganizationEvent;
 import uz.aqlli.platform.events.OrganizationReinstated;
 import uz.aqlli.platform.events.OrganizationRejected;
@@ -46,15 +49,17 @@ public class OrganizationDirectory {
 
     private final OrganizationRepository organizations;
     private final MemberRepository members;
+    private final ProductRepository products;
     private final KeycloakAccounts accounts;
     private final EventOutbox outbox;
     private final Caller caller;
     private final Clock clock = Clock.systemUTC();
 
-    OrganizationDirectory(OrganizationRepository organizations, MemberRepository members, KeycloakAccounts accounts,
-                          EventOutbox outbox, Caller caller) {
+    OrganizationDirectory(OrganizationRepository organizations, MemberRepository members, ProductRepository products,
+                          KeycloakAccounts accounts, EventOutbox outbox, Caller caller) {
         this.organizations = organizations;
         this.members = members;
+        this.products = products;
         this.accounts = accounts;
         this.outbox = outbox;
         this.caller = caller;
@@ -79,14 +84,7 @@ public class OrganizationDirectory {
     public Listing<Organization> list(OrganizationStatus status, String regionCode, OrganizationKind kind, int page, int size) {
         String region = regionCode;
         if (caller.administrationRegion().isPresent()) {
-            String scope = caller.administrationRegion().get();
-            if (!scope.equals(Caller.REPUBLIC)) {
-                if (region != null && !region.equals(scope)) {
-                    throw ProblemException.forbidden("outside-your-region",
-                            "Your administration covers region " + scope + " only");
-                }
-                region = scope;
-            }
+            region = caller.regionScope(regionCode).orElse(null);
         } else if (status != null && status != OrganizationStatus.VERIFIED) {
             throw ProblemException.forbidden("administration-only",
                     "Only the regional administration lists organizations that are not verified");
@@ -97,7 +95,11 @@ public class OrganizationDirectory {
         return new Listing<>(query.page(Page.of(page, size)).list(), query.count());
     }
 
-    /** The regional administration's decision, recorded with its event in one transaction. */
+    /**
+     * The regional administration's decision, recorded with its event in one transaction. A
+     * suspension takes the organization's listed products off the public list in the same
+     * transaction, and a reinstatement lists them again: the search never joins the directory.
+     */
     @Transactional
     public Organization decide(UUID id, OrganizationDecision decision, String reason) {
         Organization organization = organizations.findByIdOptional(id)
@@ -111,7 +113,15 @@ public class OrganizationDirectory {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("reason", "is required to " + decision.name().toLowerCase(java.util.Locale.ROOT));
         }
+        switch (decision) {
+            case SUSPEND -> products.suspendListedOf(organization.id());
+            case REINSTATE -> products.relistSuspendedOf(organization.id());
+            default -> {
+            }
+        }
         outbox.append(Topic.ORGANIZATIONS, AGGREGATE, event(organization, decision));
+        // A decision racing this one on the same organization fails here, as a 412, not at commit as a 500.
+        organizations.flush();
         return organization;
     }
 
@@ -204,9 +214,31 @@ public class OrganizationDirectory {
         if (successor.userId().equals(manager.userId())) {
             throw ProblemException.invalidField("userId", "is already the manager");
         }
+        // The manager steps down first: one manager per organization is a unique index, checked per
+        // row. A handover racing this one read the same manager, and its step down finds the version
+        // changed (412); flushing here makes that the answer rather than a failed commit.
         manager.changeRole(MemberRole.MEMBER);
+        members.flush();
         successor.changeRole(MemberRole.MANAGER);
+        try {
+            members.flush();
+        } catch (PersistenceException e) {
+            if (causedBy(e, ConstraintViolationException.class)) {
+                // someone else became the manager since this request read the members
+                throw ProblemException.staleVersion();
+            }
+            throw e;
+        }
         return successor;
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> cause) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (cause.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The caller's organization when the caller is its manager; someone else's organization is 404. */

@@ -72,7 +72,7 @@ public class ProductCatalogue {
         Instant now = clock.instant();
         product.revise(terms, now);
         products.flush();
-        if (product.status() == ProductStatus.PUBLISHED) {
+        if (product.status() == ProductStatus.PUBLISHED || product.status() == ProductStatus.SUSPENDED) {
             requireVerified(product, "change a listed product");
             outbox.append(Topic.PRODUCTS, AGGREGATE, new ProductUpdated(product.id(), product.enterpriseId(), product.name(),
                     product.sector().name(), product.hsCode(), product.unit().name(), product.priceUzs(), tiers(product),

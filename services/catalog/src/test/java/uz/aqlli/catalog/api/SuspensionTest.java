@@ -1,0 +1,96 @@
+package uz.aqlli.catalog.api;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+import uz.aqlli.platform.testing.PlatformTestResource;
+import uz.aqlli.platform.testing.Tokens;
+
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static uz.aqlli.catalog.api.ProductCatalogueTest.PRODUCTS;
+import static uz.aqlli.catalog.api.ProductCatalogueTest.as;
+import static uz.aqlli.catalog.api.ProductCatalogueTest.product;
+import static uz.aqlli.catalog.api.Registrations.PASSWORD;
+import static uz.aqlli.catalog.api.Registrations.enterprise;
+import static uz.aqlli.catalog.api.Registrations.newStir;
+import static uz.aqlli.catalog.api.Registrations.post;
+
+/** A suspended enterprise's products leave public view and come back, as they were, on reinstatement. */
+@QuarkusTest
+@QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
+class SuspensionTest {
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String realmUrl;
+
+    @Test
+    void aSuspendedEnterprisesProductsLeaveTheSearchAndComeBackOnReinstatement() {
+        String word = word();
+        String stir = newStir();
+        String enterprise = post(enterprise(stir, "1712")).statusCode(201).extract().path("organization.id");
+        String admin = Tokens.demoUser(realmUrl, "admin1");
+        decide(admin, enterprise, "VERIFY").statusCode(200);
+        String manager = Tokens.password(realmUrl, "aqlli-web", "manager-" + stir + "@korxona.uz", PASSWORD);
+
+        String listed = draft(manager, word + " ipi");
+        as(manager).header("If-Match", "\"0\"").post(PRODUCTS + "/" + listed + "/publication").then().statusCode(200);
+        String publishedAt = given().get(PRODUCTS + "/" + listed).then().statusCode(200).extract().path("publishedAt");
+        String cheaper = draft(manager, word + " matosi");
+        as(manager).header("If-Match", "\"0\"").post(PRODUCTS + "/" + cheaper + "/publication").then().statusCode(200);
+        as(manager).header("If-Match", "\"1\"").post(PRODUCTS + "/" + cheaper + "/withdrawal").then().statusCode(200);
+        String draft = draft(manager, word + " qoralama");
+        found(word).body("items.id", containsInAnyOrder(listed));
+
+        decide(admin, enterprise, "SUSPEND").statusCode(200);
+        found(word).body("items", empty()).body("total", equalTo(0));
+        given().get(PRODUCTS + "/" + listed).then().statusCode(404);
+        // Its members still see it, and why it is off the list; changing it waits for the reinstatement.
+        as(manager).get(PRODUCTS + "/" + listed).then().statusCode(200).body("status", equalTo("SUSPENDED"));
+        as(manager).header("If-Match", "\"2\"").body(product(word + " ipi", "1000")).put(PRODUCTS + "/" + listed)
+                .then().statusCode(403).body("type", equalTo("urn:aqlli:problem:organization-not-verified"));
+
+        decide(admin, enterprise, "REINSTATE").statusCode(200);
+        found(word).body("items.id", containsInAnyOrder(listed));
+        var back = given().get(PRODUCTS + "/" + listed).then().statusCode(200).body("status", equalTo("PUBLISHED"))
+                .extract();
+        assertEquals(publishedAt, back.path("publishedAt"), "the reinstated product lost its place in the newest-first order");
+        as(manager).get(PRODUCTS + "/" + cheaper).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        as(manager).get(PRODUCTS + "/" + draft).then().statusCode(200).body("status", equalTo("DRAFT"));
+        given().get("/api/catalog/organizations/" + enterprise + "/products").then().statusCode(200)
+                .body("items.id", hasItem(listed));
+    }
+
+    private String draft(String token, String name) {
+        return as(token).body(product(name, "52000.00")).post(PRODUCTS).then().statusCode(201).extract().path("id");
+    }
+
+    private io.restassured.response.ValidatableResponse found(String word) {
+        return given().queryParam("q", word).get(PRODUCTS).then().statusCode(200);
+    }
+
+    private io.restassured.response.ValidatableResponse decide(String token, String id, String decision) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("decision", decision, "reason", "tekshiruv"))
+                .post("/api/catalog/organizations/" + id + "/decisions").then();
+    }
+
+    /** A word no other product has, so that the search answers about these products alone. */
+    private static String word() {
+        StringBuilder word = new StringBuilder("tekshir");
+        for (int i = 0; i < 8; i++) {
+            word.append((char) ('a' + ThreadLocalRandom.current().nextInt(26)));
+        }
+        return word.toString();
+    }
+}
