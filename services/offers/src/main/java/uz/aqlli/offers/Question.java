@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -32,6 +33,10 @@ public class Question {
 
     @Column(name = "answered_at")
     private Instant answeredAt;
+
+    /** Two answers racing for one question: the second to write loses, so only one answer and one event commit. */
+    @Version
+    private long version;
 
     protected Question() {
     }

@@ -12,10 +12,18 @@ import java.util.UUID;
 @ApplicationScoped
 public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
 
-    /** Offers matching {@code filter}; {@code null} fields of the filter are not applied. */
-    public PanacheQuery<Offer> search(OfferFilter filter) {
+    /**
+     * Offers matching {@code filter} ({@code null} fields of the filter are not applied); with
+     * {@code tradingProvidersOnly}, none of a provider the directory has since suspended: they
+     * leave the board while it lasts and come back, still published, when it is verified again.
+     */
+    public PanacheQuery<Offer> search(OfferFilter filter, boolean tradingProvidersOnly) {
         StringBuilder where = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
+        if (tradingProvidersOnly) {
+            where.append(" and not exists (select 1 from ProviderStanding s where s.organizationId = o.providerId"
+                    + " and s.status <> 'VERIFIED')");
+        }
         if (filter.status() != null) {
             where.append(" and status = :status");
             parameters.and("status", filter.status());
@@ -50,6 +58,6 @@ public class OfferRepository implements PanacheRepositoryBase<Offer, UUID> {
             case PRICE_DESC -> " order by priceUzs desc, id";
             case NEWEST -> filter.status() == OfferStatus.PUBLISHED ? " order by publishedAt desc, id" : " order by updatedAt desc, id";
         };
-        return find(where + order, parameters);
+        return find("from Offer o where " + where + order, parameters);
     }
 }

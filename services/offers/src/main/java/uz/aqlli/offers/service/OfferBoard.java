@@ -104,20 +104,27 @@ public class OfferBoard {
         return offer;
     }
 
-    /** A published offer for anyone; any other only for its provider's members and region administration. */
+    /**
+     * A published offer of a provider in good standing for anyone; any other only for its
+     * provider's members and region administration.
+     */
     public Offer visible(UUID id) {
         Offer offer = offers.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Offer " + id));
-        if (offer.status() == OfferStatus.PUBLISHED || caller.memberOf(offer.providerId()) || administers(offer)) {
+        if (offer.status() == OfferStatus.PUBLISHED && !stopped(offer.providerId())
+                || caller.memberOf(offer.providerId()) || administers(offer)) {
             return offer;
         }
         throw ProblemException.notFound("Offer " + id);
     }
 
-    /** The public board: published offers only, whatever the filter's status says. */
+    /**
+     * The public board: published offers only, whatever the filter's status says, and none of a
+     * provider the directory has suspended (as this service's copy of the standings says).
+     */
     public Listing<Offer> board(OfferFilter filter, int page, int size) {
         var published = new OfferFilter(OfferStatus.PUBLISHED, filter.providerId(), filter.category(), filter.pricingModel(),
                 filter.regionCode(), filter.minPrice(), filter.maxPrice(), filter.sort());
-        return list(published, page, size);
+        return list(published, true, page, size);
     }
 
     /** The caller's organization's offers in any status. */
@@ -125,14 +132,14 @@ public class OfferBoard {
         UUID provider = caller.requireOrganization();
         var mine = new OfferFilter(filter.status(), provider, filter.category(), filter.pricingModel(),
                 filter.regionCode(), filter.minPrice(), filter.maxPrice(), filter.sort());
-        return list(mine, page, size);
+        return list(mine, false, page, size);
     }
 
-    private Listing<Offer> list(OfferFilter filter, int page, int size) {
+    private Listing<Offer> list(OfferFilter filter, boolean tradingProvidersOnly, int page, int size) {
         if (filter.minPrice() != null && filter.maxPrice() != null && filter.minPrice().compareTo(filter.maxPrice()) > 0) {
             throw ProblemException.invalidField("minPrice", "must not be above maxPrice");
         }
-        var query = offers.search(filter);
+        var query = offers.search(filter, tradingProvidersOnly);
         return new Listing<>(query.page(page, size).list(), query.count());
     }
 
@@ -143,6 +150,11 @@ public class OfferBoard {
             throw ProblemException.notFound("Offer " + id);
         }
         return offer;
+    }
+
+    /** The directory has stopped the provider since it published (suspended): its offers are off public view. */
+    private boolean stopped(UUID provider) {
+        return standings.of(provider).map(standing -> !standing.status().equals("VERIFIED")).orElse(false);
     }
 
     private boolean administers(Offer offer) {

@@ -157,6 +157,9 @@ public class Tendering {
         question.answer(text, now);
         outbox.append(Topic.SERVICE_REQUESTS, AGGREGATE,
                 new QuestionAnswered(request.id(), question.id(), question.question(), text, now));
+        // An answer racing this one read the question unanswered too; the version makes one of them
+        // lose, and flushing here makes that a 412 rather than a failed commit.
+        questions.flush();
         return question;
     }
 

@@ -13,6 +13,7 @@ import uz.aqlli.platform.testing.AccessMatrix;
 import uz.aqlli.platform.testing.AccessMatrix.Route;
 import uz.aqlli.platform.testing.DirectoryEvents;
 import uz.aqlli.platform.testing.EventTopics;
+import uz.aqlli.platform.testing.KeycloakUsers;
 import uz.aqlli.platform.testing.Tokens;
 import uz.aqlli.platform.testing.PlatformTestResource;
 
@@ -22,9 +23,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -117,6 +120,32 @@ class OfferBoardTest {
 
         announce(SAMARKAND_IT, "1718", "Reinstated", "VERIFIED", now.plusMillis(2));
         as(provider2).post(OFFERS + "/" + id + "/publication").then().statusCode(200);
+    }
+
+    @Test
+    void aSuspendedProvidersOffersLeaveTheBoardAndComeBackOnReinstatement() {
+        String organization = UUID.randomUUID().toString();
+        String provider = KeycloakUsers.signedInMember(realmUrl, "providers", UUID.fromString(organization));
+        Instant verifiedAt = Instant.now();
+        announce(organization, "1730", "Verified", "VERIFIED", verifiedAt);
+        String id = as(provider).body(offer("CLOUD_AND_HOSTING", "7300000")).post(OFFERS).then().statusCode(201).extract().path("id");
+        as(provider).post(OFFERS + "/" + id + "/publication").then().statusCode(200);
+        given().queryParam("providerId", organization).get(OFFERS).then().statusCode(200)
+                .body("items.id", equalTo(List.of(id))).body("total", equalTo(1));
+
+        announce(organization, "1730", "Suspended", "SUSPENDED", verifiedAt.plusSeconds(1));
+        given().queryParam("providerId", organization).get(OFFERS).then().statusCode(200)
+                .body("items", empty()).body("total", equalTo(0));
+        given().queryParam("category", "CLOUD_AND_HOSTING").queryParam("size", 100).get(OFFERS).then().statusCode(200)
+                .body("items.id", not(hasItem(id)));
+        given().get(OFFERS + "/" + id).then().statusCode(404);
+        // The provider still has it, published as it was.
+        as(provider).get(OFFERS + "/" + id).then().statusCode(200).body("status", equalTo("PUBLISHED"));
+
+        announce(organization, "1730", "Reinstated", "VERIFIED", verifiedAt.plusSeconds(2));
+        given().queryParam("providerId", organization).get(OFFERS).then().statusCode(200)
+                .body("items.id", equalTo(List.of(id)));
+        given().get(OFFERS + "/" + id).then().statusCode(200).body("status", equalTo("PUBLISHED"));
     }
 
     @Test
