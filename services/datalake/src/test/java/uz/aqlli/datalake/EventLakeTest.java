@@ -10,12 +10,17 @@ import jakarta.persistence.PersistenceException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import uz.aqlli.platform.events.Topic;
+import uz.aqlli.platform.testing.DirectoryEvents;
 import uz.aqlli.platform.testing.EventTopics;
+import uz.aqlli.platform.testing.PlatformEvents;
 import uz.aqlli.platform.testing.PlatformTestResource;
 import uz.aqlli.platform.testing.Tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -128,15 +133,11 @@ class EventLakeTest {
         assertEquals(1, count("select count(*) from raw_event where event_id = '" + eventId + "' and event_type = 'OrganizationRegistered'"));
     }
 
-    /** A CloudEvent in binary mode, as the catalog's outbox relay writes it. */
+    /** An organization's registration, published as catalog's outbox relay publishes it. */
     private void publishRegistration(String eventId, String organizationId, String region) {
-        String payload = """
-                {"organizationId":"%s","kind":"ENTERPRISE","legalName":"Korxona","stir":"300000001","regionCode":"%s","status":"PENDING"}"""
-                .formatted(organizationId, region);
-        EventTopics.send(kafka, Topic.ORGANIZATIONS.topicName(), organizationId, payload.getBytes(StandardCharsets.UTF_8), Map.of(
-                "ce_specversion", "1.0", "ce_id", eventId, "ce_type", "OrganizationRegistered",
-                "ce_source", "/aqlli/catalog", "ce_subject", organizationId, "ce_time", "2026-11-23T10:00:00Z",
-                "content-type", "application/json"));
+        PlatformEvents.publishAs(kafka, Topic.ORGANIZATIONS, eventId,
+                DirectoryEvents.event(organizationId, "ENTERPRISE", region, "Registered", "PENDING", Instant.now()),
+                Topic.ORGANIZATIONS.source(), OffsetDateTime.now(ZoneOffset.UTC));
     }
 
     private long count(String sql) {

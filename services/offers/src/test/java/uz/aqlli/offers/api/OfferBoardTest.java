@@ -108,10 +108,6 @@ class OfferBoardTest {
         String id = as(provider2).body(offer("CYBERSECURITY", "4000000")).post(OFFERS).then().statusCode(201).extract().path("id");
 
         announce(SAMARKAND_IT, "1718", "Suspended", "SUSPENDED", now);
-        // An older event arriving late never overwrites a newer standing.
-        String late = DirectoryEvents.announce(kafka, SAMARKAND_IT, "PROVIDER", "1718", "Verified", "VERIFIED", now.minusSeconds(60));
-        Standings.awaitHandled(late);
-        assertEquals("SUSPENDED", Standings.of(SAMARKAND_IT));
         as(provider2).post(OFFERS + "/" + id + "/publication").then().statusCode(403)
                 .body("type", equalTo("urn:aqlli:problem:organization-not-verified")).body("detail", containsString("suspended"));
 
