@@ -25,6 +25,7 @@ import uz.aqlli.catalog.OrganizationKind;
 import uz.aqlli.catalog.OrganizationStatus;
 import uz.aqlli.catalog.service.OrganizationDirectory;
 import uz.aqlli.catalog.service.ProductCatalogue;
+import uz.aqlli.platform.runtime.api.PageDepth;
 import uz.aqlli.platform.runtime.api.PageView;
 import uz.aqlli.platform.runtime.security.Caller;
 
@@ -50,6 +51,7 @@ public class OrganizationResource {
     @GET
     @PermitAll
     @Operation(operationId = "listOrganizations", summary = "Verified organizations; the administration lists any status in its region")
+    @PageDepth
     public PageView<OrganizationView> list(@QueryParam("status") OrganizationStatus status,
                                            @QueryParam("regionCode") @Pattern(regexp = "\\d{4}", message = "must be a 4-digit SOATO region code") String regionCode,
                                            @QueryParam("kind") OrganizationKind kind,
@@ -73,6 +75,7 @@ public class OrganizationResource {
     @Path("/{id}/products")
     @PermitAll
     @Operation(operationId = "listOrganizationProducts", summary = "The organization's published products (its page)")
+    @PageDepth
     public PageView<ProductView> products(@PathParam("id") UUID id,
                                           @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                           @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {

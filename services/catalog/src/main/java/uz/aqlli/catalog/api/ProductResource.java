@@ -34,6 +34,7 @@ import uz.aqlli.platform.events.Sector;
 import uz.aqlli.platform.events.ZoneType;
 import uz.aqlli.platform.runtime.api.EntityTags;
 import uz.aqlli.platform.runtime.api.Listing;
+import uz.aqlli.platform.runtime.api.PageDepth;
 import uz.aqlli.platform.runtime.api.PageView;
 import uz.aqlli.platform.runtime.problem.ProblemException;
 import uz.aqlli.platform.runtime.security.Caller;
@@ -62,6 +63,7 @@ public class ProductResource {
     @GET
     @PermitAll
     @Operation(operationId = "searchProducts", summary = "Full-text search (Latin and Cyrillic alike, typo-tolerant) with facets")
+    @PageDepth
     public SearchView search(@QueryParam("q") @Size(max = 200) String q,
                              @QueryParam("regionCode") @Pattern(regexp = "\\d{4}", message = "must be a 4-digit SOATO region code") String regionCode,
                              @QueryParam("zoneType") ZoneType zoneType,
@@ -71,7 +73,7 @@ public class ProductResource {
                              @QueryParam("minPrice") @DecimalMin("0") BigDecimal minPrice,
                              @QueryParam("maxPrice") @DecimalMin("0") BigDecimal maxPrice,
                              @QueryParam("sort") @DefaultValue("RELEVANCE") ProductFinder.Sort sort,
-                             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(1000) int page,
+                             @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
         if (minPrice != null && maxPrice != null && minPrice.compareTo(maxPrice) > 0) {
             throw ProblemException.invalidField("minPrice", "must not be above maxPrice");
@@ -86,6 +88,7 @@ public class ProductResource {
     @Path("/mine")
     @RolesAllowed(Caller.ENTERPRISE)
     @Operation(operationId = "listOwnProducts", summary = "The caller's enterprise's products in every status")
+    @PageDepth
     public PageView<ProductView> mine(@QueryParam("status") ProductStatus status,
                                       @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                       @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {

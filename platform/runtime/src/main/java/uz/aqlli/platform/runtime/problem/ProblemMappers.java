@@ -1,6 +1,9 @@
 package uz.aqlli.platform.runtime.problem;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -18,8 +21,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import uz.aqlli.platform.runtime.api.RefusedTextException;
 
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -52,8 +58,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response unreadable(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
-        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
-        String message = e instanceof JsonMappingException ? "has a value of the wrong type or format" : "is not valid JSON";
+        String duplicated = duplicatedKey(e);
+        String field = duplicated != null ? duplicated : e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        String message = duplicated != null ? "is given twice"
+                : e instanceof RefusedTextException refused ? refused.reason()
+                : e instanceof JsonMappingException ? "has a value of the wrong type or format" : "is not valid JSON";
         List<Problem.FieldError> errors = field.isEmpty() ? List.of() : List.of(new Problem.FieldError(field, message));
         String detail = field.isEmpty() ? "The request body " + message : field + " " + message;
         return respond(new Problem(VALIDATION_TYPE, "Invalid request", 400, detail, path(uri), errors, requestId(headers)));
@@ -99,6 +108,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = PRIORITY)
     public Response http(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        if (e.getCause() instanceof JsonProcessingException unreadableBody) {
+            // The body reader wraps Jackson's parse errors (a key given twice among them) in a bare 400.
+            return unreadable(unreadableBody, uri, headers);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             LOG.error("Request failed", e);
@@ -157,6 +170,32 @@ public class ProblemMappers {
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining("."))
                 .replace(".[", "[");
+    }
+
+    /**
+     * The JSON path of a key given twice, or {@code null} when {@code e} is another failure. Jackson
+     * reports it as a plain parse error (wrapped in a mapping error with a shorter path when it is
+     * inside a map), recognised by its message; its parser still knows the whole path.
+     */
+    private static String duplicatedKey(Throwable e) {
+        while (e != null && !(e instanceof StreamReadException read && read.getProcessor() instanceof JsonParser
+                && read.getOriginalMessage() != null && read.getOriginalMessage().startsWith("Duplicate field"))) {
+            e = e.getCause() == e ? null : e.getCause();
+        }
+        if (e == null) {
+            return null;
+        }
+        JsonParser parser = (JsonParser) ((StreamReadException) e).getProcessor();
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot(); context = context.getParent()) {
+            if (context.inArray()) {
+                parts.push("[" + context.getCurrentIndex() + "]");
+            } else if (context.getCurrentName() != null) {
+                parts.push("." + context.getCurrentName());
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     private static String path(UriInfo uri) {
