@@ -32,6 +32,7 @@ import uz.aqlli.offers.service.OfferBoard;
 import uz.aqlli.platform.events.ServiceCategory;
 import uz.aqlli.platform.runtime.api.EntityTags;
 import uz.aqlli.platform.runtime.api.Listing;
+import uz.aqlli.platform.runtime.api.PageDepth;
 import uz.aqlli.platform.runtime.api.PageView;
 import uz.aqlli.platform.runtime.security.Caller;
 
@@ -55,6 +56,7 @@ public class OfferResource {
     @GET
     @PermitAll
     @Operation(operationId = "browseOffers", summary = "Published offers, filtered by category, region, pricing model and price")
+    @PageDepth
     public PageView<OfferView> browse(@QueryParam("category") ServiceCategory category,
                                       @QueryParam("regionCode") @Pattern(regexp = "\\d{4}", message = "must be a 4-digit SOATO region code") String regionCode,
                                       @QueryParam("pricingModel") PricingModel pricingModel,
@@ -72,6 +74,7 @@ public class OfferResource {
     @Path("/mine")
     @RolesAllowed(Caller.PROVIDER)
     @Operation(operationId = "listOwnOffers", summary = "The caller's organization's offers in every status")
+    @PageDepth
     public PageView<OfferView> mine(@QueryParam("status") OfferStatus status,
                                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {

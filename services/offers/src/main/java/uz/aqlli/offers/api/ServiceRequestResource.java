@@ -27,6 +27,7 @@ import uz.aqlli.offers.service.BidSeal;
 import uz.aqlli.offers.service.Tendering;
 import uz.aqlli.platform.events.ServiceCategory;
 import uz.aqlli.platform.runtime.api.Listing;
+import uz.aqlli.platform.runtime.api.PageDepth;
 import uz.aqlli.platform.runtime.api.PageView;
 import uz.aqlli.platform.runtime.security.Caller;
 
@@ -53,6 +54,7 @@ public class ServiceRequestResource {
     @GET
     @PermitAll
     @Operation(operationId = "browseServiceRequests", summary = "Service requests by status, category and region")
+    @PageDepth
     public PageView<ServiceRequestView> browse(@QueryParam("status") RequestStatus status,
                                                @QueryParam("category") ServiceCategory category,
                                                @QueryParam("regionCode") @Pattern(regexp = "\\d{4}", message = "must be a 4-digit SOATO region code") String regionCode,
@@ -72,6 +74,7 @@ public class ServiceRequestResource {
     @Path("/mine")
     @RolesAllowed(Caller.ENTERPRISE)
     @Operation(operationId = "listOwnServiceRequests", summary = "The caller's organization's requests")
+    @PageDepth
     public PageView<ServiceRequestView> mine(@QueryParam("status") RequestStatus status,
                                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                                              @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
