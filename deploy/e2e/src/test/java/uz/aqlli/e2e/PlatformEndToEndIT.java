@@ -9,9 +9,18 @@ import uz.aqlli.launcher.Folders;
 import uz.aqlli.launcher.LaunchSettings;
 import uz.aqlli.launcher.Platform;
 import uz.aqlli.launcher.PlatformApp;
+import uz.aqlli.launcher.Secrets;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,7 +31,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -243,6 +255,100 @@ class PlatformEndToEndIT {
                 .body("status", not(equalTo("DOWN")));
     }
 
+    @Test
+    void theCatalogServiceAccountAnswersOnlyToTheGeneratedSecret() {
+        String tokens = platform.realmUrl() + "/protocol/openid-connect/token";
+        // The secret that used to be committed in the realm file and catalog's defaults.
+        given().formParam("grant_type", "client_credentials").formParam("client_id", "aqlli-catalog")
+                .formParam("client_secret", "aqlli-catalog-local-secret")
+                .post(tokens).then().statusCode(401);
+        given().formParam("grant_type", "client_credentials").formParam("client_id", "aqlli-catalog")
+                .formParam("client_secret", platform.secrets().get(Secrets.CATALOG_CLIENT))
+                .post(tokens).then().statusCode(200).body("access_token", notNullValue());
+        // Nor is Keycloak's administrator admin/admin any more (a wrong user password is a 400 in OAuth).
+        given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "admin").formParam("password", "admin")
+                .post(platform.keycloakUrl() + "/realms/master/protocol/openid-connect/token").then().statusCode(400)
+                .body("error", equalTo("invalid_grant"));
+    }
+
+    @Test
+    void theDatabaseLetsNoOneInWithoutTheirGeneratedPassword() throws Exception {
+        String catalog = "jdbc:postgresql://localhost:" + platform.settings().postgresPort() + "/catalog";
+        for (String[] login : List.of(new String[]{"catalog", "catalog"}, new String[]{"catalog", ""}, new String[]{"postgres", ""})) {
+            assertThrows(SQLException.class, () -> DriverManager.getConnection(catalog, login[0], login[1]).close(),
+                    login[0] + " got in with the password '" + login[1] + "'");
+        }
+        try (Connection connection = DriverManager.getConnection(catalog, "catalog", platform.secrets().get(Secrets.databaseRole("catalog")));
+             ResultSet durable = connection.createStatement().executeQuery("show synchronous_commit")) {
+            durable.next();
+            assertEquals("on", durable.getString(1), "a commit answered 201 must survive a crash of PostgreSQL");
+        }
+    }
+
+    @Test
+    void everyProcessOfThePlatformListensOnLoopbackOnly() throws Exception {
+        Map<Long, InetSocketAddress> listening = listeningSockets();
+        Map<InetSocketAddress, String> sockets = new java.util.HashMap<>();
+        for (ProcessHandle process : platform.processes()) {
+            Path fds = Path.of("/proc", String.valueOf(process.pid()), "fd");
+            if (!Files.isDirectory(fds)) {
+                continue; // a wrapper that has exited meanwhile
+            }
+            try (var links = Files.list(fds)) {
+                for (Path fd : links.toList()) {
+                    String target;
+                    try {
+                        target = Files.readSymbolicLink(fd).toString();
+                    } catch (java.io.IOException gone) {
+                        continue;
+                    }
+                    if (target.startsWith("socket:[")) {
+                        InetSocketAddress address = listening.get(Long.parseLong(target.substring(8, target.length() - 1)));
+                        if (address != null) {
+                            sockets.put(address, process.pid() + " " + process.info().command().orElse("?"));
+                        }
+                    }
+                }
+            }
+        }
+        // The test sees what it checks: the gateway's, Keycloak's and PostgreSQL's own listeners are among them.
+        for (int port : List.of(platform.settings().port(PlatformApp.GATEWAY), platform.settings().keycloakPort(),
+                platform.settings().postgresPort())) {
+            assertTrue(sockets.keySet().stream().anyMatch(a -> a.getPort() == port), "nothing listens on " + port + ": " + sockets);
+        }
+        Map<InetSocketAddress, String> beyondLoopback = new java.util.HashMap<>(sockets);
+        beyondLoopback.keySet().removeIf(address -> address.getAddress().isLoopbackAddress());
+        assertEquals(Map.of(), beyondLoopback, "listening beyond this machine (all listeners: " + sockets + ")");
+    }
+
+    /** Linux's tables of TCP sockets in state LISTEN (0A): inode to local address. */
+    private static Map<Long, InetSocketAddress> listeningSockets() throws Exception {
+        Map<Long, InetSocketAddress> listening = new java.util.HashMap<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            List<String> rows = Files.readAllLines(Path.of(table));
+            for (String row : rows.subList(1, rows.size())) {
+                String[] columns = row.trim().split("\\s+");
+                if (columns[3].equals("0A")) {
+                    String[] local = columns[1].split(":");
+                    byte[] ip = HexFormat.of().parseHex(local[0]);
+                    // The kernel prints the address as 32-bit words in host (little-endian) order.
+                    for (int word = 0; word < ip.length; word += 4) {
+                        for (int i = 0; i < 2; i++) {
+                            byte swapped = ip[word + i];
+                            ip[word + i] = ip[word + 3 - i];
+                            ip[word + 3 - i] = swapped;
+                        }
+                    }
+                    // An IPv4-mapped IPv6 address comes back as the IPv4 one.
+                    listening.put(Long.parseLong(columns[9]),
+                            new InetSocketAddress(InetAddress.getByAddress(ip), Integer.parseInt(local[1], 16)));
+                }
+            }
+        }
+        return listening;
+    }
+
     private static Map<String, Object> audienceMapper() {
         return Map.of("name", "aqlli-api audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
                 "config", Map.of("included.custom.audience", "aqlli-api", "access.token.claim", "true"));
@@ -264,9 +370,8 @@ class PlatformEndToEndIT {
     }
 
     private static String keycloakAdminToken() {
-        LaunchSettings settings = platform.settings();
         return RestAssured.given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
-                .formParam("username", settings.keycloakAdminUser()).formParam("password", settings.keycloakAdminPassword())
+                .formParam("username", Secrets.KEYCLOAK_ADMIN_USER).formParam("password", platform.secrets().get(Secrets.KEYCLOAK_ADMIN))
                 .post(platform.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
                 .then().statusCode(200).extract().path("access_token");
     }

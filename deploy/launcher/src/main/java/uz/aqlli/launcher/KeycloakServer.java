@@ -25,6 +25,10 @@ public final class KeycloakServer implements AutoCloseable {
     private static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--cache=local",
             "--health-enabled=false", "--metrics-enabled=false");
     public static final String REALM = "aqlli";
+    /** Keycloak's database and its role. */
+    public static final String DATABASE = "keycloak";
+    /** The variable the realm file and catalog read the {@code aqlli-catalog} client's secret from. */
+    public static final String CATALOG_CLIENT_SECRET = "AQLLI_CATALOG_CLIENT_SECRET";
 
     private final ManagedProcess process;
     private final int port;
@@ -73,10 +77,11 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /**
-     * @param realmFile the realm kept as code, imported when the realm does not exist yet
+     * @param realmFile the realm kept as code, imported when the realm does not exist yet; Keycloak
+     *                  fills its {@code ${AQLLI_CATALOG_CLIENT_SECRET}} from the environment
+     * @param secrets   the database password, the bootstrap administrator's and the catalog client's secret
      */
-    public static KeycloakServer start(Path home, Path realmFile, int port, String jdbcUrl, String dbUser,
-                                       String dbPassword, String adminUser, String adminPassword, Path logFile) {
+    public static KeycloakServer start(Path home, Path realmFile, int port, String jdbcUrl, Secrets secrets, Path logFile) {
         Path dist = distribution(home);
         try {
             Path imports = Files.createDirectories(dist.resolve("data/import"));
@@ -88,13 +93,20 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                 // A fixed issuer whatever host name a client used, so tokens validate everywhere.
                 "--hostname=http://localhost:" + port, "--hostname-backchannel-dynamic=true",
-                "--db-url=" + jdbcUrl, "--db-username=" + dbUser, "--db-password=" + dbPassword,
+                // Given to the build alone, the server still joined a cluster: JGroups discovery and a
+                // listener on a public interface (7800). One server, no cluster.
+                "--cache=local",
                 "--import-realm");
+        // Secrets go by environment, not by command line: any local user can read another's arguments.
         ManagedProcess server = ManagedProcess.start("Keycloak", command, Map.of(
                 "JAVA_HOME", Java.home(),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m",
-                "KC_BOOTSTRAP_ADMIN_USERNAME", adminUser,
-                "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword), dist, logFile);
+                "KC_DB_URL", jdbcUrl,
+                "KC_DB_USERNAME", DATABASE,
+                "KC_DB_PASSWORD", secrets.get(Secrets.databaseRole(DATABASE)),
+                "KC_BOOTSTRAP_ADMIN_USERNAME", Secrets.KEYCLOAK_ADMIN_USER,
+                "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.get(Secrets.KEYCLOAK_ADMIN),
+                CATALOG_CLIENT_SECRET, secrets.get(Secrets.CATALOG_CLIENT)), dist, logFile);
         KeycloakServer keycloak = new KeycloakServer(server, port);
         try {
             server.awaitReady(() -> Http.isOk(keycloak.realmUrl() + "/.well-known/openid-configuration"),

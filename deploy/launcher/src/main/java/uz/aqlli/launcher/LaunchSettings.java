@@ -20,8 +20,7 @@ import java.util.Map;
  * @param downloads where the prepared Keycloak and the PostgreSQL binaries live; shared by runs and tests
  */
 public record LaunchSettings(Path repo, Path home, Path downloads, int postgresPort, int kafkaPort, int kafkaControllerPort,
-                             int keycloakPort, Map<PlatformApp, Integer> appPorts,
-                             String keycloakAdminUser, String keycloakAdminPassword) {
+                             int keycloakPort, Map<PlatformApp, Integer> appPorts) {
 
     public static LaunchSettings fromEnvironment(Path repo, Map<String, String> env) {
         Path home = env.containsKey("AQLLI_HOME") ? Path.of(env.get("AQLLI_HOME")) : repo.resolve(".aqlli");
@@ -36,9 +35,12 @@ public record LaunchSettings(Path repo, Path home, Path downloads, int postgresP
                 port(env, "AQLLI_KAFKA_PORT", 19092),
                 port(env, "AQLLI_KAFKA_CONTROLLER_PORT", 19093),
                 port(env, "AQLLI_KEYCLOAK_PORT", 8180),
-                apps,
-                env.getOrDefault("AQLLI_KEYCLOAK_ADMIN", "admin"),
-                env.getOrDefault("AQLLI_KEYCLOAK_ADMIN_PASSWORD", "admin"));
+                apps);
+    }
+
+    /** The passwords and client secrets made on first start, readable by the owner only ({@link Secrets}). */
+    public Path secretsFolder() {
+        return home.resolve("secrets");
     }
 
     /**

@@ -52,7 +52,8 @@ public final class Launcher {
 
                 Aqlli elektron is up in %d s.
                   gateway     %s   (API under /api/..., health at /q/health/ready)
-                  keycloak    %s   (admin console: %s / %s)
+                  keycloak    %s   (admin console: user %s, password in %s)
+                  secrets     %s   (made on first start, readable by you only)
                   logs        %s
                 Demo logins (realm %s, password = user name):
                   enterprise1     enterprise, Buxoro To'qimachilik Klasteri (Bukhara, manager)
@@ -64,8 +65,8 @@ public final class Launcher {
                   admin-navoi     administration, Navoi region
                 Press Ctrl-C to stop everything.
                 %n""", Duration.ofNanos(System.nanoTime() - begin).toSeconds(), platform.gatewayUrl(),
-                platform.keycloakUrl(), settings.keycloakAdminUser(), settings.keycloakAdminPassword(),
-                settings.home().resolve("logs"), KeycloakServer.REALM);
+                platform.keycloakUrl(), Secrets.KEYCLOAK_ADMIN_USER, platform.secrets().file(Secrets.KEYCLOAK_ADMIN),
+                platform.secrets().folder(), settings.home().resolve("logs"), KeycloakServer.REALM);
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -29,6 +29,7 @@ public final class Platform implements AutoCloseable {
 
     private final LaunchSettings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final Secrets secrets;
     private EmbeddedDatabase database;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
@@ -36,6 +37,7 @@ public final class Platform implements AutoCloseable {
 
     private Platform(LaunchSettings settings) {
         this.settings = settings;
+        this.secrets = Secrets.in(settings.secretsFolder());
     }
 
     /** What the launcher tells its user while it works. */
@@ -85,13 +87,13 @@ public final class Platform implements AutoCloseable {
         try {
             progress.starting("PostgreSQL");
             database = track(EmbeddedDatabase.start(home.resolve("postgres/data"), settings.downloads().resolve("postgres/binaries"),
-                    settings.postgresPort(), logs.resolve("postgres.log")));
+                    settings.postgresPort(), logs.resolve("postgres.log"), secrets));
             for (PlatformApp app : PlatformApp.values()) {
                 if (app.ownsDatabase()) {
-                    database.ensureDatabase(app.appName(), app.appName());
+                    database.ensureDatabase(app.appName(), secrets.get(Secrets.databaseRole(app.appName())));
                 }
             }
-            database.ensureDatabase("keycloak", "keycloak");
+            database.ensureDatabase(KeycloakServer.DATABASE, secrets.get(Secrets.databaseRole(KeycloakServer.DATABASE)));
             progress.ready("PostgreSQL", "localhost:" + settings.postgresPort() + ", data in " + home.resolve("postgres/data"));
 
             progress.starting("Kafka and Keycloak");
@@ -108,8 +110,7 @@ public final class Platform implements AutoCloseable {
                 }
                 KeycloakServer server = track(KeycloakServer.start(settings.downloads(),
                         settings.repo().resolve("deploy/keycloak/realm/aqlli-realm.json"), settings.keycloakPort(),
-                        database.jdbcUrl("keycloak"), "keycloak", "keycloak",
-                        settings.keycloakAdminUser(), settings.keycloakAdminPassword(), logs.resolve("keycloak.log")));
+                        database.jdbcUrl(KeycloakServer.DATABASE), secrets, logs.resolve("keycloak.log")));
                 progress.ready("Keycloak", server.url() + " (realm " + KeycloakServer.REALM + ")");
                 return server;
             }, parallel);
@@ -143,6 +144,7 @@ public final class Platform implements AutoCloseable {
 
     /**
      * The configuration each application gets: the same variable names docker-compose.yml uses.
+     * The demo data and the generated secrets are the local run's; a deployment gets neither by default.
      */
     public Map<String, String> environment(PlatformApp app) {
         Map<String, String> env = new HashMap<>();
@@ -152,8 +154,13 @@ public final class Platform implements AutoCloseable {
         if (app.ownsDatabase()) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(app.appName()));
             env.put("QUARKUS_DATASOURCE_USERNAME", app.appName());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", app.appName());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", secrets.get(Secrets.databaseRole(app.appName())));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            if (app == PlatformApp.CATALOG) {
+                env.put(KeycloakServer.CATALOG_CLIENT_SECRET, secrets.get(Secrets.CATALOG_CLIENT));
+                env.put("AQLLI_CATALOG_DEMO_ORGANIZATIONS", "true");
+                env.put("AQLLI_CATALOG_DEMO_CATALOGUE", "true");
+            }
         } else {
             for (PlatformApp upstream : PlatformApp.values()) {
                 if (upstream != PlatformApp.GATEWAY) {
@@ -168,6 +175,11 @@ public final class Platform implements AutoCloseable {
         return settings;
     }
 
+    /** The local run's passwords and client secrets (the Keycloak administrator's, for one). */
+    public Secrets secrets() {
+        return secrets;
+    }
+
     public String gatewayUrl() {
         return "http://localhost:" + settings.port(PlatformApp.GATEWAY);
     }
@@ -180,12 +192,15 @@ public final class Platform implements AutoCloseable {
         return keycloak.realmUrl();
     }
 
-    /** Every process the platform started, for a check that none outlives {@link #close()}. */
+    /**
+     * Every process the platform started, PostgreSQL's included, for checks that none outlives
+     * {@link #close()} and that none listens beyond this machine.
+     */
     public List<ProcessHandle> processes() {
         synchronized (started) {
             return started.stream()
                     .map(part -> part instanceof ManagedProcess p ? p.pid() : part instanceof KafkaBroker k ? k.pid()
-                            : part instanceof KeycloakServer kc ? kc.pid() : -1L)
+                            : part instanceof KeycloakServer kc ? kc.pid() : part instanceof EmbeddedDatabase db ? db.pid() : -1L)
                     .filter(pid -> pid > 0)
                     .flatMap(pid -> ProcessHandle.of(pid).stream())
                     .flatMap(handle -> Stream.concat(Stream.of(handle), handle.descendants()))

@@ -1,6 +1,8 @@
 package uz.aqlli.platform.testing;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import uz.aqlli.launcher.KeycloakServer;
+import uz.aqlli.launcher.Secrets;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -26,13 +28,16 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         Map<String, String> config = new HashMap<>();
         if (database != null) {
             var postgres = TestInfrastructure.database();
-            postgres.ensureDatabase(database, database);
+            String password = TestInfrastructure.databasePassword(database);
+            postgres.ensureDatabase(database, password);
             config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
             config.put("quarkus.datasource.username", database);
-            config.put("quarkus.datasource.password", database);
+            config.put("quarkus.datasource.password", password);
             config.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
         }
         config.put("quarkus.oidc.auth-server-url", TestInfrastructure.keycloak().realmUrl());
+        // The secret Keycloak's realm got (catalog's onboarding signs in with it; others ignore it).
+        config.put(KeycloakServer.CATALOG_CLIENT_SECRET, TestInfrastructure.secrets().get(Secrets.CATALOG_CLIENT));
         return config;
     }
 

@@ -4,6 +4,7 @@ import uz.aqlli.launcher.EmbeddedDatabase;
 import uz.aqlli.launcher.Folders;
 import uz.aqlli.launcher.KafkaBroker;
 import uz.aqlli.launcher.KeycloakServer;
+import uz.aqlli.launcher.Secrets;
 import uz.aqlli.platform.events.Topic;
 
 import java.io.IOException;
@@ -43,11 +44,12 @@ public final class TestInfrastructure {
         // One lock for every copy of this class: the system properties' own.
         synchronized (System.getProperties()) {
             if (database == null) {
-                database = shared(POSTGRES_PORT, EmbeddedDatabase::attach, EmbeddedDatabase::port, "test-postgres-stop", () -> {
+                database = shared(POSTGRES_PORT, port -> EmbeddedDatabase.attach(port, secrets()), EmbeddedDatabase::port,
+                        "test-postgres-stop", () -> {
                     Path root = workDir();
                     Folders.delete(root.resolve("postgres"));
                     return EmbeddedDatabase.start(root.resolve("postgres/data"), aqlliHome().resolve("postgres/binaries"),
-                            freePort(), root.resolve("logs/postgres.log"));
+                            freePort(), root.resolve("logs/postgres.log"), secrets());
                 });
             }
             return database;
@@ -77,15 +79,32 @@ public final class TestInfrastructure {
                 // when its database is already gone.
                 keycloak = shared(KEYCLOAK_PORT, KeycloakServer::attach, KeycloakServer::port, "test-keycloak-stop", () -> {
                     Path root = workDir();
-                    database().ensureDatabase("keycloak", "keycloak");
+                    database().ensureDatabase(KeycloakServer.DATABASE, databasePassword(KeycloakServer.DATABASE));
                     KeycloakServer.prepare(aqlliHome(), root.resolve("logs/keycloak-build.log"));
                     return KeycloakServer.start(aqlliHome(), repo().resolve("deploy/keycloak/realm/aqlli-realm.json"),
-                            freePort(), database().jdbcUrl("keycloak"), "keycloak", "keycloak", "admin", "admin",
-                            root.resolve("logs/keycloak.log"));
+                            freePort(), database().jdbcUrl(KeycloakServer.DATABASE), secrets(), root.resolve("logs/keycloak.log"));
                 });
             }
             return keycloak;
         }
+    }
+
+    /**
+     * The test platform's passwords and secrets, made as the launcher makes them (no test knows a
+     * fixed one): in files under {@code target/aqlli-test/secrets}, so every copy of this class reads the same.
+     */
+    public static Secrets secrets() {
+        return Secrets.in(workDir().resolve("secrets"));
+    }
+
+    /** The password of the database role of that name (a service's, or Keycloak's). */
+    public static String databasePassword(String role) {
+        return secrets().get(Secrets.databaseRole(role));
+    }
+
+    /** The Keycloak bootstrap administrator's password. */
+    public static String keycloakAdminPassword() {
+        return secrets().get(Secrets.KEYCLOAK_ADMIN);
     }
 
     /**

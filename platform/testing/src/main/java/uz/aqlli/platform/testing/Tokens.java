@@ -2,6 +2,7 @@ package uz.aqlli.platform.testing;
 
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import uz.aqlli.launcher.Secrets;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -51,7 +52,7 @@ public final class Tokens {
     public static String fromNewClient(String realmUrl, String username, int lifespanSeconds, boolean platformAudience) {
         String keycloak = realmUrl.substring(0, realmUrl.indexOf("/realms/"));
         String realm = realmUrl.substring(realmUrl.indexOf("/realms/") + "/realms/".length());
-        String admin = password(keycloak + "/realms/master", "admin-cli", "admin", "admin");
+        String admin = keycloakAdmin(realmUrl);
         String clientId = "test-" + (platformAudience ? "" : "foreign-") + System.nanoTime();
         Map<String, Object> client = new java.util.HashMap<>(Map.of("clientId", clientId, "publicClient", true,
                 "directAccessGrantsEnabled", true, "attributes", Map.of("access.token.lifespan", String.valueOf(lifespanSeconds))));
@@ -77,9 +78,9 @@ public final class Tokens {
         return token;
     }
 
-    /** The Keycloak master-realm admin token (the test Keycloak's admin is admin/admin). */
+    /** The Keycloak master-realm admin token (the test Keycloak's administrator has a generated password). */
     public static String keycloakAdmin(String realmUrl) {
         String keycloak = realmUrl.substring(0, realmUrl.indexOf("/realms/"));
-        return password(keycloak + "/realms/master", "admin-cli", "admin", "admin");
+        return password(keycloak + "/realms/master", "admin-cli", Secrets.KEYCLOAK_ADMIN_USER, TestInfrastructure.keycloakAdminPassword());
     }
 }
