@@ -129,6 +129,44 @@ public final class TestInfrastructure {
         return started;
     }
 
+    /**
+     * Kills this JVM's PostgreSQL as a crash would (SIGKILL to the postmaster; its backends follow),
+     * keeps it down for {@code down}, then starts it again on the same data folder and port, where
+     * it recovers from its write-ahead log. For tests of what survives a database that goes away.
+     * Only the copy of this class that started the server can do this.
+     */
+    public static void crashDatabase(java.time.Duration down) {
+        synchronized (System.getProperties()) {
+            EmbeddedDatabase running = database();
+            Path data = workDir().resolve("postgres/data");
+            long pid;
+            try {
+                pid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
+            } catch (IOException e) {
+                throw new UncheckedIOException("no running PostgreSQL in " + data, e);
+            }
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("PostgreSQL " + pid + " is not running"));
+            postmaster.destroyForcibly();
+            postmaster.onExit().join();
+            try {
+                Thread.sleep(down.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                // Lets go of the library's lock on the data folder; the server it would stop is gone already.
+                running.close();
+            } catch (RuntimeException e) {
+                System.err.println("crashDatabase: closing the killed server: " + e.getMessage());
+            }
+            database = EmbeddedDatabase.start(data, aqlliHome().resolve("postgres/binaries"), running.port(),
+                    workDir().resolve("logs/postgres.log"), secrets());
+            EmbeddedDatabase restarted = database;
+            Runtime.getRuntime().addShutdownHook(new Thread(restarted::close, "test-postgres-stop-after-crash"));
+        }
+    }
+
     /** The repository checkout, passed by the build ({@code aqlli.repo}); the module's parent folders otherwise. */
     public static Path repo() {
         String configured = System.getProperty("aqlli.repo");

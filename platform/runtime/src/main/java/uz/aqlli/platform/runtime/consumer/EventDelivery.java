@@ -106,7 +106,8 @@ public class EventDelivery {
         IntegrationEvent event;
         try {
             event = json.readValue(envelope.data(), type);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Jackson's own failures, and a refusal by a deserializer the service registered (the text rule).
             throw new MalformedEventException("event " + envelope.id() + " data is not a " + type.getSimpleName() + ": "
                     + e.getMessage(), e);
         }
