@@ -59,11 +59,12 @@ public class Onboarding {
     private final KeycloakAccounts accounts;
     private final EventOutbox outbox;
     private final Duration abandonAfter;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     Onboarding(OrganizationRepository organizations, MemberRepository members, RegistrationRepository registrations,
-               ReferenceData reference, KeycloakAccounts accounts, EventOutbox outbox,
+               ReferenceData reference, KeycloakAccounts accounts, EventOutbox outbox, Clock clock,
                @ConfigProperty(name = "aqlli.catalog.registration.abandon-after", defaultValue = "PT5M") Duration abandonAfter) {
+        this.clock = clock;
         this.organizations = organizations;
         this.members = members;
         this.registrations = registrations;

@@ -53,10 +53,11 @@ public class OrganizationDirectory {
     private final KeycloakAccounts accounts;
     private final EventOutbox outbox;
     private final Caller caller;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     OrganizationDirectory(OrganizationRepository organizations, MemberRepository members, ProductRepository products,
-                          KeycloakAccounts accounts, EventOutbox outbox, Caller caller) {
+                          KeycloakAccounts accounts, EventOutbox outbox, Caller caller, Clock clock) {
+        this.clock = clock;
         this.organizations = organizations;
         this.members = members;
         this.products = products;
