@@ -28,11 +28,8 @@ import uz.aqlli.platform.runtime.problem.ProblemException;
 import uz.aqlli.platform.runtime.security.Caller;
 import uz.aqlli.platform.runtime.standing.OrganizationStandings;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -175,20 +172,8 @@ public class Tendering {
         List<Bid> active = bids.active(request.id());
         Bid winner = active.stream().filter(bid -> bid.id().equals(bidId)).findFirst()
                 .orElseThrow(() -> ProblemException.invalidField("bidId", "is not an active bid on this request"));
-        BigDecimal lowest = active.stream().map(Bid::priceUzs).min(Comparator.naturalOrder()).orElseThrow();
-        boolean lowestPrice = winner.priceUzs().compareTo(lowest) == 0;
-        boolean best = lowestPrice;
-        if (request.criterion() == AwardCriterion.PRICE_AND_QUALITY) {
-            for (Bid bid : active) {
-                Integer score = qualityScores == null ? null : qualityScores.get(bid.id());
-                if (score == null) {
-                    throw ProblemException.invalidField("qualityScores", "must score every active bid (missing " + bid.id() + ")");
-                }
-            }
-            BigDecimal top = active.stream().map(bid -> score(request, bid, lowest, qualityScores.get(bid.id())))
-                    .max(Comparator.naturalOrder()).orElseThrow();
-            best = score(request, winner, lowest, qualityScores.get(winner.id())).compareTo(top) == 0;
-        }
+        boolean lowestPrice = AwardScoring.lowestPrice(active, winner);
+        boolean best = AwardScoring.best(request, active, winner, qualityScores);
         if (!best && (reason == null || reason.isBlank())) {
             throw ProblemException.invalidField("reason", request.criterion() == AwardCriterion.LOWEST_PRICE
                     ? "is required to award a bid that is not the lowest price"
@@ -201,14 +186,6 @@ public class Tendering {
                 active.size(), blankToNull(reason), now));
         requests.flush();
         return request;
-    }
-
-    /** Weighted score out of 100: price scores lowest/price of its weight, quality score/100 of its. */
-    static BigDecimal score(ServiceRequest request, Bid bid, BigDecimal lowest, int quality) {
-        BigDecimal price = lowest.divide(bid.priceUzs(), MathContext.DECIMAL64).multiply(BigDecimal.valueOf(request.priceWeight()));
-        BigDecimal qualityPart = BigDecimal.valueOf(quality).multiply(BigDecimal.valueOf(request.qualityWeight()))
-                .divide(BigDecimal.valueOf(100), MathContext.DECIMAL64);
-        return price.add(qualityPart).setScale(6, java.math.RoundingMode.HALF_EVEN);
     }
 
     @Transactional

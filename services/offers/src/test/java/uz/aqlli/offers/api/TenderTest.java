@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uz.aqlli.platform.events.Topic;
@@ -55,7 +56,9 @@ import static uz.aqlli.platform.testing.Demo.SAMARKAND_IT;
 
 /**
  * Tenders with real tokens for a buyer (enterprise1) and three providers (provider1, provider2 and
- * one made for the test). The minimum tender period is 3 s in tests, so deadlines are real ones.
+ * one made for the test). Deadlines pass by moving the server's clock ({@link MovableClock}) rather
+ * than by waiting; the race at the deadline and the sweep after a restart run on real time (the
+ * minimum tender period is 3 s in tests, so a real deadline is a short wait).
  */
 @QuarkusTest
 @QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "offers"))
@@ -71,6 +74,9 @@ class TenderTest {
 
     @Inject
     EntityManager entityManager;
+
+    @Inject
+    MovableClock clock;
 
     String buyer;
     String provider1;
@@ -91,9 +97,14 @@ class TenderTest {
         provider3 = KeycloakUsers.signedInMember(realmUrl, "providers", UUID.fromString(provider3Organization));
     }
 
+    @AfterEach
+    void realTime() {
+        clock.backToRealTime();
+    }
+
     @Test
     void theWholeTenderFromQuestionsToTheAward() {
-        Instant deadline = Instant.now().plusSeconds(6);
+        Instant deadline = later();
         String id = publish(deadline, Map.of("budgetUzs", "50000000.00", "budgetPublic", false));
         String path = REQUESTS + "/" + id;
 
@@ -122,6 +133,7 @@ class TenderTest {
         as(buyer).get(REQUESTS + "/mine?size=100").then().statusCode(200).body(listed, equalTo(3));
         given().get(REQUESTS + "?size=100").then().statusCode(200).body(listed, nullValue());
 
+        clock.passBeyond(deadline);
         awaitStatus(id, "EVALUATION");
         as(buyer).get(path + "/bids").then().statusCode(200).body("sealed", equalTo(false)).body("bidCount", equalTo(3))
                 .body("items.priceUzs", containsInAnyOrder(30000000.00f, 27500000.00f, 26900000.00f));
@@ -155,7 +167,8 @@ class TenderTest {
     void bidsAreSealedUntilTheDeadlineOnEveryRouteAndTopic() {
         String price = "31415926.53";
         String secret = "maxfiy-taklif-" + UUID.randomUUID();
-        String id = publish(Instant.now().plusSeconds(5), Map.of());
+        Instant deadline = later();
+        String id = publish(deadline, Map.of());
         String path = REQUESTS + "/" + id;
         String sealedBid = as(provider1).body(Map.of("priceUzs", price, "durationDays", 45, "proposal", secret))
                 .post(path + "/bids").then().statusCode(201).extract().path("id");
@@ -185,6 +198,7 @@ class TenderTest {
         assertFalse(duplicate.contains(price) || duplicate.contains(secret), duplicate);
         as(provider1).get(path + "/bids/" + sealedBid).then().statusCode(200).body("proposal", equalTo(secret));
 
+        clock.passBeyond(deadline);
         awaitStatus(id, "EVALUATION");
         as(buyer).get(path + "/bids/" + sealedBid).then().statusCode(200).body("proposal", equalTo(secret));
         for (String stillSealed : List.of(provider2, admin, "")) {
@@ -203,10 +217,10 @@ class TenderTest {
 
     @Test
     void aBidOneSecondAfterTheDeadlineIsRefused() {
-        Instant deadline = Instant.now().plusSeconds(4);
+        Instant deadline = later();
         String id = publish(deadline, Map.of());
         String early = bid(provider1, id, "5000000.00").then().statusCode(201).extract().path("id");
-        sleepUntil(deadline.plusSeconds(1));
+        clock.passBeyond(deadline.plusSeconds(1));
         bid(provider2, id, "4000000.00").then().statusCode(409).body("type", equalTo("urn:aqlli:problem:tender-closed"));
         as(provider1).body(bidBody("3000000.00")).put(REQUESTS + "/" + id + "/bids/" + early).then().statusCode(409);
         as(provider1).delete(REQUESTS + "/" + id + "/bids/" + early).then().statusCode(409);
@@ -313,12 +327,13 @@ class TenderTest {
 
     @Test
     void priceAndQualityAwardsScoreEveryBidAndTheBuyerCanCancelOrEndWithoutAward() {
-        Instant deadline = Instant.now().plusSeconds(5);
+        Instant deadline = later();
         String id = publish(deadline, Map.of("criterion", "PRICE_AND_QUALITY", "priceWeight", 60, "qualityWeight", 40));
         String path = REQUESTS + "/" + id;
         String cheap = bid(provider1, id, "10000000.00").then().statusCode(201).extract().path("id");
         String good = bid(provider2, id, "11000000.00").then().statusCode(201).extract().path("id");
         as(buyer).body(Map.of("bidId", good)).post(path + "/award").then().statusCode(409);
+        clock.passBeyond(deadline);
         awaitStatus(id, "EVALUATION");
 
         as(buyer).body(Map.of("bidId", good)).post(path + "/award").then().statusCode(400).body("errors.field", hasItem("qualityScores"));
@@ -327,7 +342,7 @@ class TenderTest {
                 .then().statusCode(200).body("status", equalTo("AWARDED")).body("outcomeReason", nullValue());
 
         // Cancelled while open: the bids stay sealed, the buyer included.
-        String cancelled = publish(Instant.now().plusSeconds(20), Map.of());
+        String cancelled = publish(later(), Map.of());
         bid(provider1, cancelled, "2000000.00").then().statusCode(201);
         as(buyer).body(Map.of("text", " ")).post(REQUESTS + "/" + cancelled + "/cancellation").then().statusCode(400)
                 .body("errors.field", hasItem("text"));
@@ -337,9 +352,10 @@ class TenderTest {
         bid(provider2, cancelled, "1900000.00").then().statusCode(409);
 
         // Evaluated, then ended without an award.
-        Instant soon = Instant.now().plusSeconds(4);
+        Instant soon = later();
         String ended = publish(soon, Map.of());
         bid(provider3, ended, "3000000.00").then().statusCode(201);
+        clock.passBeyond(soon);
         awaitStatus(ended, "EVALUATION");
         as(buyer).body(Map.of("text", "Barcha takliflar byudjetdan oshdi")).post(REQUESTS + "/" + ended + "/unsuccessful")
                 .then().statusCode(200).body("status", equalTo("UNSUCCESSFUL"));
@@ -416,6 +432,14 @@ class TenderTest {
         }
         matrix.expect(readBid, "enterprise1", 404).expect(readBid, "admin1", 404).expect(readBid, "provider1", 200)
                 .expect(read, "provider2", 200).verify();
+    }
+
+    /**
+     * A deadline no real wait reaches during the test, on the server's (possibly moved) clock: only
+     * {@link MovableClock#passBeyond} makes it pass.
+     */
+    private Instant later() {
+        return clock.instant().plus(Duration.ofHours(1));
     }
 
     private void expectInvalid(String field, Map<String, Object> change) {
