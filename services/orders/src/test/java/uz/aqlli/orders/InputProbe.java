@@ -39,6 +39,18 @@ public class InputProbe {
         return note;
     }
 
+    /** A body type Jackson cannot build (no creator): the server's fault, answered as a problem. */
+    public interface Unbuildable {
+        String title();
+    }
+
+    @POST
+    @Path("/unbuildable")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String unbuildable(Unbuildable body) {
+        return body.title();
+    }
+
     @GET
     public Map<String, Object> read(@QueryParam("q") String q, @QueryParam("flag") Boolean flag) {
         Map<String, Object> read = new HashMap<>();

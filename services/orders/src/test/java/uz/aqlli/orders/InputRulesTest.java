@@ -50,6 +50,13 @@ class InputRulesTest {
     }
 
     @Test
+    void aBodyTypeTheServerCannotBuildIsA500ProblemNotAnEmptyAnswer() {
+        given().contentType(ContentType.JSON).body("{\"title\": \"a\"}").post(PROBE + "/unbuildable").then()
+                .statusCode(500).contentType("application/problem+json").body("status", equalTo(500))
+                .body("detail", equalTo("The request could not be completed; it has been logged"));
+    }
+
+    @Test
     void aControlCharacterInAQueryOrPathParameterIsRefusedNamingIt() {
         refused(given().urlEncodingEnabled(false).get(PROBE + "?q=tender%00").then(), "q");
         refused(given().urlEncodingEnabled(false).get(PROBE + "/names/a%01b").then(), "name");

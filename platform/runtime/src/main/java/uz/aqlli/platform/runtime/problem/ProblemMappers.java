@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidDefinitionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -77,6 +78,16 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = PRIORITY)
     public Response unreadable(InvalidFormatException e, UriInfo uri, HttpHeaders headers) {
         return unreadable((JsonProcessingException) e, uri, headers);
+    }
+
+    /**
+     * A body type Jackson cannot build is our fault, not the client's, but it is still answered as
+     * a problem: Quarkus's own mapper for it (more specific than ours for JsonProcessingException)
+     * answers a 500 with no body at all.
+     */
+    @ServerExceptionMapper(priority = PRIORITY)
+    public Response unbuildable(InvalidDefinitionException e, UriInfo uri, HttpHeaders headers) {
+        return unexpected(e, uri, headers);
     }
 
     @ServerExceptionMapper(priority = PRIORITY)
