@@ -65,13 +65,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         String superuserPassword = secrets.get(Secrets.POSTGRES_SUPERUSER);
         try {
+            // The library makes its working folder world-writable on every start (anyone could swap
+            // the server for their own), so it gets one inside ours, which no one else may enter.
             createOwnerOnly(workDir);
+            Path unpacked = workDir.resolve("unpacked");
             Files.createDirectories(logFile.getParent());
             var redirect = ProcessBuilder.Redirect.appendTo(logFile.toFile());
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
-                    .setOverrideWorkingDirectory(workDir.toFile())
+                    .setOverrideWorkingDirectory(unpacked.toFile())
                     .setPort(port)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     // Unicode-aware case mapping for Uzbek Cyrillic and Russian text regardless of the host's locale.
@@ -128,8 +131,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static void beforeEveryStart(Path dataDir, Path workDir) {
         try {
             Files.writeString(dataDir.resolve("pg_hba.conf"), PG_HBA);
-            // The library makes the binaries' folder world-writable on every start (anyone could
-            // swap the server for their own): only the owner may change, or enter, it.
             Files.setPosixFilePermissions(workDir, PosixFilePermissions.fromString("rwx------"));
             try (Stream<Path> paths = Files.walk(workDir)) {
                 for (Path path : paths.filter(path -> !Files.isSymbolicLink(path)).toList()) {
