@@ -15,6 +15,7 @@ import uz.aqlli.catalog.OrganizationKind;
 import uz.aqlli.catalog.Person;
 import uz.aqlli.catalog.identity.KeycloakAccounts;
 import uz.aqlli.catalog.service.Onboarding;
+import uz.aqlli.platform.testing.MovableClock;
 import uz.aqlli.platform.testing.PlatformTestResource;
 import uz.aqlli.platform.testing.Tokens;
 

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import uz.aqlli.platform.events.Topic;
+import uz.aqlli.platform.testing.MovableClock;
 import uz.aqlli.platform.testing.AccessMatrix;
 import uz.aqlli.platform.testing.AccessMatrix.Route;
 import uz.aqlli.platform.testing.EventTopics;
