@@ -11,7 +11,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import uz.aqlli.platform.events.Sector;
 import uz.aqlli.platform.events.ZoneType;
-import uz.aqlli.platform.runtime.problem.ProblemException;
+import uz.aqlli.platform.runtime.listing.ListingLifecycle;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -27,6 +27,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "product")
 public class Product {
+
+    private static final ListingLifecycle<ProductStatus> LIFECYCLE = ListingLifecycle.of(ProductStatus.class, "product");
 
     @Id
     private UUID id;
@@ -112,7 +114,7 @@ public class Product {
         Product product = new Product();
         product.id = id;
         product.enterpriseId = enterprise.id();
-        product.status = ProductStatus.DRAFT;
+        product.status = LIFECYCLE.drafted();
         product.regionCode = enterprise.regionCode();
         product.zoneType = enterprise.zoneType();
         product.zoneName = enterprise.zoneName();
@@ -122,27 +124,18 @@ public class Product {
     }
 
     public void revise(ProductTerms terms, Instant now) {
-        if (status == ProductStatus.WITHDRAWN) {
-            throw ProblemException.conflict("product-withdrawn", "A withdrawn product cannot be changed; list a new one");
-        }
+        LIFECYCLE.requireRevisable(status);
         apply(terms, now);
     }
 
     public void publish(Instant now) {
-        if (status != ProductStatus.DRAFT) {
-            throw ProblemException.conflict("invalid-status-transition", "Only a draft can be published; this product is " + status);
-        }
-        status = ProductStatus.PUBLISHED;
+        status = LIFECYCLE.publish(status);
         publishedAt = now;
         updatedAt = now;
     }
 
     public void withdraw(Instant now) {
-        // A suspended enterprise may still take a product off the list for good.
-        if (status != ProductStatus.PUBLISHED && status != ProductStatus.SUSPENDED) {
-            throw ProblemException.conflict("invalid-status-transition", "Only a published product can be withdrawn; this product is " + status);
-        }
-        status = ProductStatus.WITHDRAWN;
+        status = LIFECYCLE.withdraw(status);
         withdrawnAt = now;
         updatedAt = now;
     }
@@ -168,6 +161,9 @@ public class Product {
     public UUID enterpriseId() { return enterpriseId; }
 
     public ProductStatus status() { return status; }
+
+    /** Published, or hidden while its enterprise is suspended: its changes are news for the platform. */
+    public boolean listed() { return LIFECYCLE.onList(status); }
 
     public Map<String, String> name() { return name; }
 

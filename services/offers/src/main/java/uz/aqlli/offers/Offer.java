@@ -10,7 +10,7 @@ import jakarta.persistence.Version;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import uz.aqlli.platform.events.ServiceCategory;
-import uz.aqlli.platform.runtime.problem.ProblemException;
+import uz.aqlli.platform.runtime.listing.ListingLifecycle;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,6 +22,8 @@ import java.util.UUID;
 @Entity
 @Table(name = "offer")
 public class Offer {
+
+    private static final ListingLifecycle<OfferStatus> LIFECYCLE = ListingLifecycle.of(OfferStatus.class, "offer");
 
     @Id
     private UUID id;
@@ -81,7 +83,7 @@ public class Offer {
         Offer offer = new Offer();
         offer.id = id;
         offer.providerId = providerId;
-        offer.status = OfferStatus.DRAFT;
+        offer.status = LIFECYCLE.drafted();
         offer.createdAt = now;
         offer.apply(terms, now);
         return offer;
@@ -89,26 +91,18 @@ public class Offer {
 
     /** New terms for a draft or a published offer; a withdrawn one stays as it was. */
     public void revise(OfferTerms terms, Instant now) {
-        if (status == OfferStatus.WITHDRAWN) {
-            throw ProblemException.conflict("offer-withdrawn", "A withdrawn offer cannot be changed; publish a new one");
-        }
+        LIFECYCLE.requireRevisable(status);
         apply(terms, now);
     }
 
     public void publish(Instant now) {
-        if (status != OfferStatus.DRAFT) {
-            throw ProblemException.conflict("invalid-status-transition", "Only a draft can be published; this offer is " + status);
-        }
-        status = OfferStatus.PUBLISHED;
+        status = LIFECYCLE.publish(status);
         publishedAt = now;
         updatedAt = now;
     }
 
     public void withdraw(Instant now) {
-        if (status != OfferStatus.PUBLISHED) {
-            throw ProblemException.conflict("invalid-status-transition", "Only a published offer can be withdrawn; this offer is " + status);
-        }
-        status = OfferStatus.WITHDRAWN;
+        status = LIFECYCLE.withdraw(status);
         withdrawnAt = now;
         updatedAt = now;
     }
@@ -134,6 +128,11 @@ public class Offer {
 
     public OfferStatus status() {
         return status;
+    }
+
+    /** On the board: its changes are news for the platform. */
+    public boolean listed() {
+        return LIFECYCLE.onList(status);
     }
 
     public ServiceCategory category() {

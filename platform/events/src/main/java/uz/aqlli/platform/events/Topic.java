@@ -15,18 +15,18 @@ import java.util.Optional;
  * is a dead letter, never a fact.
  */
 public enum Topic {
-    ORGANIZATIONS("aqlli.catalog.organizations", 6, "catalog", OrganizationRegistered.class, OrganizationVerified.class,
+    ORGANIZATIONS("aqlli.catalog.organizations", 6, "catalog", "organization", OrganizationRegistered.class, OrganizationVerified.class,
             OrganizationRejected.class, OrganizationSuspended.class, OrganizationReinstated.class),
-    PRODUCTS("aqlli.catalog.products", 6, "catalog", ProductPublished.class, ProductUpdated.class, ProductWithdrawn.class),
-    OFFERS("aqlli.offers.offers", 6, "offers", OfferPublished.class, OfferUpdated.class, OfferWithdrawn.class),
-    SERVICE_REQUESTS("aqlli.offers.service-requests", 6, "offers", RequestPublished.class, QuestionAnswered.class,
+    PRODUCTS("aqlli.catalog.products", 6, "catalog", "product", ProductPublished.class, ProductUpdated.class, ProductWithdrawn.class),
+    OFFERS("aqlli.offers.offers", 6, "offers", "offer", OfferPublished.class, OfferUpdated.class, OfferWithdrawn.class),
+    SERVICE_REQUESTS("aqlli.offers.service-requests", 6, "offers", "service-request", RequestPublished.class, QuestionAnswered.class,
             BidSubmitted.class, BidWithdrawn.class, BidsRevealed.class, RequestAwarded.class, RequestUnsuccessful.class,
             RequestCancelled.class),
-    ORDERS("aqlli.orders.orders", 6, "orders"),
+    ORDERS("aqlli.orders.orders", 6, "orders", "order"),
     /** Events the data lake could not handle, kept with the reason instead of being dropped. */
-    DATALAKE_DEAD_LETTERS("aqlli.datalake.dead-letters", 1, "datalake"),
+    DATALAKE_DEAD_LETTERS("aqlli.datalake.dead-letters", 1, "datalake", "dead-letter"),
     /** Records the offers service's consumers could never handle (not a directory event, wrong source, unreadable). */
-    OFFERS_DEAD_LETTERS("aqlli.offers.dead-letters", 1, "offers");
+    OFFERS_DEAD_LETTERS("aqlli.offers.dead-letters", 1, "offers", "dead-letter");
 
     /** The CloudEvents {@code source} of every event a service publishes: {@code /aqlli/<service>}. */
     public static final String SOURCE_PREFIX = "/aqlli/";
@@ -34,13 +34,16 @@ public enum Topic {
     private final String topicName;
     private final int partitions;
     private final String producer;
+    private final String aggregateType;
     private final List<Class<? extends IntegrationEvent>> eventTypes;
 
     @SafeVarargs
-    Topic(String topicName, int partitions, String producer, Class<? extends IntegrationEvent>... eventTypes) {
+    Topic(String topicName, int partitions, String producer, String aggregateType,
+          Class<? extends IntegrationEvent>... eventTypes) {
         this.topicName = topicName;
         this.partitions = partitions;
         this.producer = producer;
+        this.aggregateType = aggregateType;
         this.eventTypes = List.of(eventTypes);
     }
 
@@ -55,6 +58,14 @@ public enum Topic {
     /** The service ({@code quarkus.application.name}) whose outbox alone publishes here. */
     public String producer() {
         return producer;
+    }
+
+    /**
+     * The one name the outbox gives this topic's aggregates: it keys the relay's per-aggregate
+     * order, so two names for one aggregate would let its events overtake each other.
+     */
+    public String aggregateType() {
+        return aggregateType;
     }
 
     /** The CloudEvents {@code source} every record on this topic must carry. */

@@ -9,18 +9,17 @@ import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import uz.aqlli.catalog.Organization;
 import uz.aqlli.catalog.OrganizationDecision;
+import uz.aqlli.catalog.OrganizationEvents;
 import uz.aqlli.catalog.OrganizationKind;
 import uz.aqlli.catalog.OrganizationProfile;
 import uz.aqlli.catalog.PriceTier;
 import uz.aqlli.catalog.Product;
+import uz.aqlli.catalog.ProductEvents;
 import uz.aqlli.catalog.ProductTerms;
 import uz.aqlli.catalog.UnitOfMeasure;
 import uz.aqlli.catalog.repository.OrganizationRepository;
 import uz.aqlli.catalog.repository.ProductRepository;
-import uz.aqlli.platform.events.OrganizationVerified;
-import uz.aqlli.platform.events.ProductPublished;
 import uz.aqlli.platform.events.Sector;
-import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.events.ZoneType;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
 
@@ -93,9 +92,8 @@ public class DemoCatalogue {
                 java.util.Set.of(), demo.contactPhone(), demo.contactEmail()), null, now);
         enterprise.decide(OrganizationDecision.VERIFY, null, "demo-data", now);
         organizations.persist(enterprise);
-        outbox.append(Topic.ORGANIZATIONS, OrganizationDirectory.AGGREGATE, Onboarding.registered(enterprise));
-        outbox.append(Topic.ORGANIZATIONS, OrganizationDirectory.AGGREGATE, new OrganizationVerified(id,
-                enterprise.kind().name(), enterprise.regionCode(), enterprise.status().name(), null, "demo-data", now));
+        outbox.append(OrganizationEvents.registered(enterprise));
+        outbox.append(OrganizationEvents.decided(enterprise, OrganizationDecision.VERIFY));
         for (int i = 0; i < demo.products().size(); i++) {
             DemoProduct item = demo.products().get(i);
             UUID productId = UUID.nameUUIDFromBytes(("aqlli-demo-product:" + demo.stir() + ":" + i).getBytes(StandardCharsets.UTF_8));
@@ -104,9 +102,7 @@ public class DemoCatalogue {
                     item.leadTimeDays(), item.exportReady(), item.certifications()), now);
             product.publish(now);
             products.persist(product);
-            outbox.append(Topic.PRODUCTS, ProductCatalogue.AGGREGATE, new ProductPublished(productId, id, product.name(), product.sector().name(),
-                    product.hsCode(), product.unit().name(), product.priceUzs(), List.of(), product.minOrderQuantity(),
-                    product.leadTimeDays(), product.exportReady(), product.regionCode(), now));
+            outbox.append(ProductEvents.published(product));
         }
     }
 

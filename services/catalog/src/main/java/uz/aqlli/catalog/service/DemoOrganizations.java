@@ -9,15 +9,14 @@ import uz.aqlli.catalog.Member;
 import uz.aqlli.catalog.MemberRole;
 import uz.aqlli.catalog.Organization;
 import uz.aqlli.catalog.OrganizationDecision;
+import uz.aqlli.catalog.OrganizationEvents;
 import uz.aqlli.catalog.OrganizationKind;
 import uz.aqlli.catalog.OrganizationProfile;
 import uz.aqlli.catalog.Person;
 import uz.aqlli.catalog.repository.MemberRepository;
 import uz.aqlli.catalog.repository.OrganizationRepository;
-import uz.aqlli.platform.events.OrganizationVerified;
 import uz.aqlli.platform.events.Sector;
 import uz.aqlli.platform.events.ServiceCategory;
-import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.events.ZoneType;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
 
@@ -89,10 +88,8 @@ public class DemoOrganizations {
                 organization.decide(OrganizationDecision.VERIFY, null, "demo-data", now);
                 organizations.persist(organization);
                 members.persist(new Member(UUID.fromString(demo.userId()), id, demo.manager(), MemberRole.MANAGER, now));
-                outbox.append(Topic.ORGANIZATIONS, OrganizationDirectory.AGGREGATE, Onboarding.registered(organization));
-                outbox.append(Topic.ORGANIZATIONS, OrganizationDirectory.AGGREGATE, new OrganizationVerified(id,
-                        organization.kind().name(), organization.regionCode(), organization.status().name(), null,
-                        "demo-data", now));
+                outbox.append(OrganizationEvents.registered(organization));
+                outbox.append(OrganizationEvents.decided(organization, OrganizationDecision.VERIFY));
             });
         }
     }

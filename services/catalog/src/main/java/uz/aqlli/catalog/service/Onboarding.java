@@ -9,6 +9,7 @@ import org.jboss.logging.Logger;
 import uz.aqlli.catalog.Member;
 import uz.aqlli.catalog.MemberRole;
 import uz.aqlli.catalog.Organization;
+import uz.aqlli.catalog.OrganizationEvents;
 import uz.aqlli.catalog.OrganizationProfile;
 import uz.aqlli.catalog.Person;
 import uz.aqlli.catalog.Registration;
@@ -18,8 +19,6 @@ import uz.aqlli.catalog.identity.KeycloakAccounts;
 import uz.aqlli.catalog.repository.MemberRepository;
 import uz.aqlli.catalog.repository.OrganizationRepository;
 import uz.aqlli.catalog.repository.RegistrationRepository;
-import uz.aqlli.platform.events.OrganizationRegistered;
-import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
 import uz.aqlli.platform.runtime.problem.Problem;
 import uz.aqlli.platform.runtime.problem.ProblemException;
@@ -185,17 +184,9 @@ public class Onboarding {
         members.persist(manager);
         registration.state = Registration.State.COMPLETED;
         registration.completedAt = now;
-        outbox.append(Topic.ORGANIZATIONS, OrganizationDirectory.AGGREGATE, registered(organization));
+        outbox.append(OrganizationEvents.registered(organization));
         organizations.flush();
         return new Outcome(organization.id(), organization, manager);
-    }
-
-    static OrganizationRegistered registered(Organization organization) {
-        return new OrganizationRegistered(organization.id(), organization.kind().name(), organization.legalName(),
-                organization.stir(), organization.regionCode(), organization.districtCode(), organization.zoneType().name(),
-                organization.zoneName(), organization.sectors(), organization.serviceCategories(),
-                organization.contactPhone(), organization.contactEmail(), organization.status().name(),
-                organization.registeredAt());
     }
 
     /** Removes what a registration made in Keycloak, then the registration; leaves it for the sweeper if Keycloak is away. */

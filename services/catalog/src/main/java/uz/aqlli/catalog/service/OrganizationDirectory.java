@@ -10,6 +10,7 @@ import uz.aqlli.catalog.Member;
 import uz.aqlli.catalog.MemberRole;
 import uz.aqlli.catalog.Organization;
 import uz.aqlli.catalog.OrganizationDecision;
+import uz.aqlli.catalog.OrganizationEvents;
 import uz.aqlli.catalog.OrganizationKind;
 import uz.aqlli.catalog.OrganizationStatus;
 import uz.aqlli.catalog.Person;
@@ -17,12 +18,6 @@ import uz.aqlli.catalog.identity.KeycloakAccounts;
 import uz.aqlli.catalog.repository.MemberRepository;
 import uz.aqlli.catalog.repository.OrganizationRepository;
 import uz.aqlli.catalog.repository.ProductRepository;
-import uz.aqlli.platform.events.OrganizationEvent;
-import uz.aqlli.platform.events.OrganizationReinstated;
-import uz.aqlli.platform.events.OrganizationRejected;
-import uz.aqlli.platform.events.OrganizationSuspended;
-import uz.aqlli.platform.events.OrganizationVerified;
-import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.runtime.api.Listing;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
 import uz.aqlli.platform.runtime.problem.Problem;
@@ -44,8 +39,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OrganizationDirectory {
-
-    static final String AGGREGATE = "Organization";
 
     private final OrganizationRepository organizations;
     private final MemberRepository members;
@@ -120,26 +113,10 @@ public class OrganizationDirectory {
             default -> {
             }
         }
-        outbox.append(Topic.ORGANIZATIONS, AGGREGATE, event(organization, decision));
+        outbox.append(OrganizationEvents.decided(organization, decision));
         // A decision racing this one on the same organization fails here, as a 412, not at commit as a 500.
         organizations.flush();
         return organization;
-    }
-
-    private static OrganizationEvent event(Organization organization, OrganizationDecision decision) {
-        UUID id = organization.id();
-        String kind = organization.kind().name();
-        String region = organization.regionCode();
-        String status = organization.status().name();
-        String reason = organization.statusReason();
-        String by = organization.statusChangedBy();
-        Instant at = organization.statusChangedAt();
-        return switch (decision) {
-            case VERIFY -> new OrganizationVerified(id, kind, region, status, reason, by, at);
-            case REJECT -> new OrganizationRejected(id, kind, region, status, reason, by, at);
-            case SUSPEND -> new OrganizationSuspended(id, kind, region, status, reason, by, at);
-            case REINSTATE -> new OrganizationReinstated(id, kind, region, status, reason, by, at);
-        };
     }
 
     /** The organization's users: for its members and its region's administration. */

@@ -7,14 +7,11 @@ import uz.aqlli.catalog.OrganizationKind;
 import uz.aqlli.catalog.OrganizationStatus;
 import uz.aqlli.catalog.PriceTier;
 import uz.aqlli.catalog.Product;
+import uz.aqlli.catalog.ProductEvents;
 import uz.aqlli.catalog.ProductStatus;
 import uz.aqlli.catalog.ProductTerms;
 import uz.aqlli.catalog.repository.OrganizationRepository;
 import uz.aqlli.catalog.repository.ProductRepository;
-import uz.aqlli.platform.events.ProductPublished;
-import uz.aqlli.platform.events.ProductUpdated;
-import uz.aqlli.platform.events.ProductWithdrawn;
-import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.runtime.api.EntityTags;
 import uz.aqlli.platform.runtime.api.Listing;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
@@ -23,7 +20,6 @@ import uz.aqlli.platform.runtime.security.Caller;
 import uz.aqlli.platform.runtime.standing.OrganizationStandings;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -34,8 +30,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ProductCatalogue {
-
-    static final String AGGREGATE = "product";
 
     private final ProductRepository products;
     private final OrganizationRepository organizations;
@@ -69,15 +63,11 @@ public class ProductCatalogue {
     public Product revise(UUID id, String ifMatch, ProductTerms terms) {
         Product product = own(id, ifMatch);
         checkTiers(terms.priceTiers(), terms);
-        Instant now = clock.instant();
-        product.revise(terms, now);
+        product.revise(terms, clock.instant());
         products.flush();
-        if (product.status() == ProductStatus.PUBLISHED || product.status() == ProductStatus.SUSPENDED) {
+        if (product.listed()) {
             requireVerified(product, "change a listed product");
-            outbox.append(Topic.PRODUCTS, AGGREGATE, new ProductUpdated(product.id(), product.enterpriseId(), product.name(),
-                    product.sector().name(), product.hsCode(), product.unit().name(), product.priceUzs(), tiers(product),
-                    product.minOrderQuantity(), product.leadTimeDays(), product.exportReady(), product.regionCode(),
-                    product.version(), now));
+            outbox.append(ProductEvents.updated(product));
         }
         return product;
     }
@@ -86,11 +76,8 @@ public class ProductCatalogue {
     public Product publish(UUID id, String ifMatch) {
         Product product = own(id, ifMatch);
         requireVerified(product, "publish products");
-        Instant now = clock.instant();
-        product.publish(now);
-        outbox.append(Topic.PRODUCTS, AGGREGATE, new ProductPublished(product.id(), product.enterpriseId(), product.name(),
-                product.sector().name(), product.hsCode(), product.unit().name(), product.priceUzs(), tiers(product),
-                product.minOrderQuantity(), product.leadTimeDays(), product.exportReady(), product.regionCode(), now));
+        product.publish(clock.instant());
+        outbox.append(ProductEvents.published(product));
         products.flush();
         return product;
     }
@@ -98,9 +85,8 @@ public class ProductCatalogue {
     @Transactional
     public Product withdraw(UUID id, String ifMatch) {
         Product product = own(id, ifMatch);
-        Instant now = clock.instant();
-        product.withdraw(now);
-        outbox.append(Topic.PRODUCTS, AGGREGATE, new ProductWithdrawn(product.id(), product.enterpriseId(), now));
+        product.withdraw(clock.instant());
+        outbox.append(ProductEvents.withdrawn(product));
         products.flush();
         return product;
     }
@@ -152,9 +138,5 @@ public class ProductCatalogue {
                 throw ProblemException.invalidField("priceTiers[" + i + "].priceUzs", "must not be above priceUzs");
             }
         }
-    }
-
-    private static List<ProductPublished.Tier> tiers(Product product) {
-        return product.priceTiers().stream().map(tier -> new ProductPublished.Tier(tier.minQuantity(), tier.priceUzs())).toList();
     }
 }

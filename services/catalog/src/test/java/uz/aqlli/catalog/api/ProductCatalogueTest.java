@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,30 @@ class ProductCatalogueTest {
                         r -> id.equals(r.key()) && "ProductWithdrawn".equals(EventTopics.header(r, "ce_type")))
                 .stream().filter(r -> id.equals(r.key())).map(r -> EventTopics.header(r, "ce_type")).toList();
         assertEquals(List.of("ProductPublished", "ProductUpdated", "ProductWithdrawn"), types);
+    }
+
+    /** The same rule as offers' offers (OfferBoardTest): a missing If-Match changes nothing. */
+    @Test
+    void publishingOrWithdrawingWithoutIfMatchIsRefusedAsVersionRequired() {
+        String enterprise1 = Tokens.demoUser(realmUrl, "enterprise1");
+        String path = PRODUCTS + "/" + as(enterprise1).body(product("Paxta kalava", "52000")).post(PRODUCTS).then()
+                .statusCode(201).extract().path("id");
+
+        expectVersionRequired(as(enterprise1).post(path + "/publication"));
+        as(enterprise1).get(path).then().statusCode(200).body("status", equalTo("DRAFT")).header("ETag", equalTo("\"0\""));
+        as(enterprise1).header("If-Match", "\"0\"").post(path + "/publication").then().statusCode(200);
+
+        expectVersionRequired(as(enterprise1).post(path + "/withdrawal"));
+        expectVersionRequired(as(enterprise1).header("If-Match", " ").post(path + "/withdrawal"));
+        as(enterprise1).get(path).then().statusCode(200).body("status", equalTo("PUBLISHED")).header("ETag", equalTo("\"1\""));
+        as(enterprise1).header("If-Match", "\"1\"").post(path + "/withdrawal").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+    }
+
+    private static void expectVersionRequired(Response response) {
+        response.then().statusCode(428).contentType("application/problem+json")
+                .body("type", equalTo("urn:aqlli:problem:version-required"))
+                .body("title", equalTo("Precondition required"));
     }
 
     @Test

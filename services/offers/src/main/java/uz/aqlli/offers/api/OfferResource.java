@@ -113,7 +113,7 @@ public class OfferResource {
     @POST
     @Path("/{id}/publication")
     @RolesAllowed(Caller.PROVIDER)
-    @Operation(operationId = "publishOffer", summary = "Put a draft on the public board (verified providers only)")
+    @Operation(operationId = "publishOffer", summary = "Put a draft on the public board (verified providers only; If-Match required)")
     public Response publish(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(board.publish(id, ifMatch));
     }
@@ -121,7 +121,7 @@ public class OfferResource {
     @POST
     @Path("/{id}/withdrawal")
     @RolesAllowed(Caller.PROVIDER)
-    @Operation(operationId = "withdrawOffer", summary = "Take a published offer off the board for good")
+    @Operation(operationId = "withdrawOffer", summary = "Take a published offer off the board for good (If-Match required)")
     public Response withdraw(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return withTag(board.withdraw(id, ifMatch));
     }

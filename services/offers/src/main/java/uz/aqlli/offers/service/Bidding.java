@@ -11,7 +11,6 @@ import uz.aqlli.offers.repository.BidRepository;
 import uz.aqlli.offers.repository.ServiceRequestRepository;
 import uz.aqlli.platform.events.BidSubmitted;
 import uz.aqlli.platform.events.BidWithdrawn;
-import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
 import uz.aqlli.platform.runtime.problem.ProblemException;
 import uz.aqlli.platform.runtime.security.Caller;
@@ -73,7 +72,7 @@ public class Bidding {
             }
             throw e;
         }
-        outbox.append(Topic.SERVICE_REQUESTS, Tendering.AGGREGATE, new BidSubmitted(request.id(), bid.id(), 0, bid.submittedAt()));
+        outbox.append(new BidSubmitted(request.id(), bid.id(), 0, bid.submittedAt()));
         return bid;
     }
 
@@ -84,7 +83,7 @@ public class Bidding {
         standings.requireVerified(bid.providerId(), "bid");
         Instant now = clock.instant();
         bid.revise(terms, now);
-        outbox.append(Topic.SERVICE_REQUESTS, Tendering.AGGREGATE, new BidSubmitted(requestId, bid.id(), bid.revision(), now));
+        outbox.append(new BidSubmitted(requestId, bid.id(), bid.revision(), now));
         bids.flush();
         return bid;
     }
@@ -96,7 +95,7 @@ public class Bidding {
         openForBids(requestId);
         Instant now = clock.instant();
         bid.withdraw(now);
-        outbox.append(Topic.SERVICE_REQUESTS, Tendering.AGGREGATE, new BidWithdrawn(requestId, bid.id(), now));
+        outbox.append(new BidWithdrawn(requestId, bid.id(), now));
         bids.flush();
         return bid;
     }

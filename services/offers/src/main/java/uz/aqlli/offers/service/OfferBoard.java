@@ -3,15 +3,12 @@ package uz.aqlli.offers.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import uz.aqlli.offers.Offer;
+import uz.aqlli.offers.OfferEvents;
 import uz.aqlli.offers.OfferStatus;
 import uz.aqlli.offers.OfferTerms;
 import uz.aqlli.offers.repository.OfferFilter;
 import uz.aqlli.offers.repository.OfferRepository;
-import uz.aqlli.platform.events.OfferPublished;
-import uz.aqlli.platform.events.OfferUpdated;
-import uz.aqlli.platform.events.OfferWithdrawn;
 import uz.aqlli.platform.events.Regions;
-import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.runtime.api.EntityTags;
 import uz.aqlli.platform.runtime.api.Listing;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
@@ -21,7 +18,6 @@ import uz.aqlli.platform.runtime.standing.OrganizationStandings;
 import uz.aqlli.platform.runtime.standing.Standing;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
@@ -35,8 +31,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class OfferBoard {
-
-    private static final String AGGREGATE = "offer";
 
     private final OfferRepository offers;
     private final EventOutbox outbox;
@@ -68,12 +62,10 @@ public class OfferBoard {
         Offer offer = own(id);
         EntityTags.require(ifMatch, offer.version());
         checkRegions("regionsServed", terms.regionsServed());
-        Instant now = clock.instant();
-        offer.revise(terms, now);
-        if (offer.status() == OfferStatus.PUBLISHED) {
+        offer.revise(terms, clock.instant());
+        if (offer.listed()) {
             standings.requireVerified(offer.providerId(), "change a published offer");
-            outbox.append(Topic.OFFERS, AGGREGATE, new OfferUpdated(offer.id(), offer.providerId(), offer.category().name(),
-                    offer.title(), offer.pricingModel().name(), offer.priceUzs(), offer.deliveryDays(), offer.regionsServed(), now));
+            outbox.append(OfferEvents.updated(offer));
         }
         offers.flush();
         return offer;
@@ -82,12 +74,10 @@ public class OfferBoard {
     @Transactional
     public Offer publish(UUID id, String ifMatch) {
         Offer offer = own(id);
-        checkIfGiven(ifMatch, offer);
+        EntityTags.require(ifMatch, offer.version());
         standings.requireVerified(offer.providerId(), "publish offers");
-        Instant now = clock.instant();
-        offer.publish(now);
-        outbox.append(Topic.OFFERS, AGGREGATE, new OfferPublished(offer.id(), offer.providerId(), offer.category().name(),
-                offer.title(), offer.pricingModel().name(), offer.priceUzs(), offer.deliveryDays(), offer.regionsServed(), now));
+        offer.publish(clock.instant());
+        outbox.append(OfferEvents.published(offer));
         offers.flush();
         return offer;
     }
@@ -96,10 +86,9 @@ public class OfferBoard {
     @Transactional
     public Offer withdraw(UUID id, String ifMatch) {
         Offer offer = own(id);
-        checkIfGiven(ifMatch, offer);
-        Instant now = clock.instant();
-        offer.withdraw(now);
-        outbox.append(Topic.OFFERS, AGGREGATE, new OfferWithdrawn(offer.id(), offer.providerId(), now));
+        EntityTags.require(ifMatch, offer.version());
+        offer.withdraw(clock.instant());
+        outbox.append(OfferEvents.withdrawn(offer));
         offers.flush();
         return offer;
     }
@@ -160,12 +149,6 @@ public class OfferBoard {
     private boolean administers(Offer offer) {
         return caller.administrationRegion().isPresent()
                 && standings.of(offer.providerId()).map(Standing::regionCode).map(caller::administers).orElse(false);
-    }
-
-    private static void checkIfGiven(String ifMatch, Offer offer) {
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            EntityTags.require(ifMatch, offer.version());
-        }
     }
 
     /** Each code one of the 14 regions, none twice; {@code field} names the list in the problem. */

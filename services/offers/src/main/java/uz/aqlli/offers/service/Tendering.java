@@ -21,7 +21,6 @@ import uz.aqlli.platform.events.RequestCancelled;
 import uz.aqlli.platform.events.RequestPublished;
 import uz.aqlli.platform.events.RequestUnsuccessful;
 import uz.aqlli.platform.events.ServiceCategory;
-import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.runtime.api.Listing;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
 import uz.aqlli.platform.runtime.problem.ProblemException;
@@ -45,7 +44,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Tendering {
 
-    static final String AGGREGATE = "service-request";
     private static final Logger LOG = Logger.getLogger(Tendering.class);
 
     private final ServiceRequestRepository requests;
@@ -84,7 +82,7 @@ public class Tendering {
         standings.requireVerified(buyer, "publish service requests");
         ServiceRequest request = ServiceRequest.publish(UUID.randomUUID(), buyer, terms, now);
         requests.persist(request);
-        outbox.append(Topic.SERVICE_REQUESTS, AGGREGATE, new RequestPublished(request.id(), buyer, request.category().name(),
+        outbox.append(new RequestPublished(request.id(), buyer, request.category().name(),
                 request.title(), request.regions(), request.budgetPublic() ? request.budgetUzs() : null, request.deadline(),
                 request.criterion().name(), request.priceWeight(), request.qualityWeight(), now));
         requests.flush();
@@ -152,8 +150,7 @@ public class Tendering {
         }
         Instant now = clock.instant();
         question.answer(text, now);
-        outbox.append(Topic.SERVICE_REQUESTS, AGGREGATE,
-                new QuestionAnswered(request.id(), question.id(), question.question(), text, now));
+        outbox.append(new QuestionAnswered(request.id(), question.id(), question.question(), text, now));
         // An answer racing this one read the question unanswered too; the version makes one of them
         // lose, and flushing here makes that a 412 rather than a failed commit.
         questions.flush();
@@ -181,7 +178,7 @@ public class Tendering {
         }
         Instant now = clock.instant();
         request.award(winner.id(), blankToNull(reason), now);
-        outbox.append(Topic.SERVICE_REQUESTS, AGGREGATE, new RequestAwarded(request.id(), request.buyerId(), winner.id(),
+        outbox.append(new RequestAwarded(request.id(), request.buyerId(), winner.id(),
                 winner.providerId(), winner.priceUzs(), winner.durationDays(), request.criterion().name(), lowestPrice,
                 active.size(), blankToNull(reason), now));
         requests.flush();
@@ -193,7 +190,7 @@ public class Tendering {
         ServiceRequest request = closeIfDue(ownRequest(requestId).id());
         Instant now = clock.instant();
         request.declareUnsuccessful(reason, now);
-        outbox.append(Topic.SERVICE_REQUESTS, AGGREGATE, new RequestUnsuccessful(request.id(), request.buyerId(), false, reason, now));
+        outbox.append(new RequestUnsuccessful(request.id(), request.buyerId(), false, reason, now));
         requests.flush();
         return request;
     }
@@ -204,7 +201,7 @@ public class Tendering {
         RequestStatus before = request.status();
         Instant now = clock.instant();
         request.cancel(reason, now);
-        outbox.append(Topic.SERVICE_REQUESTS, AGGREGATE, new RequestCancelled(request.id(), request.buyerId(), before.name(), reason, now));
+        outbox.append(new RequestCancelled(request.id(), request.buyerId(), before.name(), reason, now));
         requests.flush();
         return request;
     }
@@ -244,10 +241,9 @@ public class Tendering {
         List<Bid> active = bids.active(id);
         request.close(active.size(), now);
         if (active.isEmpty()) {
-            outbox.append(Topic.SERVICE_REQUESTS, AGGREGATE,
-                    new RequestUnsuccessful(id, request.buyerId(), true, request.outcomeReason(), now));
+            outbox.append(new RequestUnsuccessful(id, request.buyerId(), true, request.outcomeReason(), now));
         } else {
-            outbox.append(Topic.SERVICE_REQUESTS, AGGREGATE, new BidsRevealed(id, request.buyerId(), request.deadline(),
+            outbox.append(new BidsRevealed(id, request.buyerId(), request.deadline(),
                     active.stream().map(bid -> new BidsRevealed.RevealedBid(bid.id(), bid.providerId(), bid.priceUzs(),
                             bid.durationDays(), bid.lastSubmittedAt())).toList(), now));
         }

@@ -64,14 +64,14 @@ class OfferBoardTest {
         String id = created.path("id");
 
         // Pending: drafting is allowed, publishing is not, and the problem says why.
-        as(provider1).post(OFFERS + "/" + id + "/publication").then().statusCode(403)
+        as(provider1).header("If-Match", "\"0\"").post(OFFERS + "/" + id + "/publication").then().statusCode(403)
                 .contentType("application/problem+json")
                 .body("type", equalTo("urn:aqlli:problem:organization-not-verified"))
                 .body("detail", containsString("not been verified"));
         given().get(OFFERS + "/" + id).then().statusCode(404);
 
         announce(TASHKENT_SOFT, "1726", "Verified", "VERIFIED", Instant.now());
-        as(provider1).post(OFFERS + "/" + id + "/publication").then().statusCode(200)
+        as(provider1).header("If-Match", "\"0\"").post(OFFERS + "/" + id + "/publication").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED")).body("priceUzs", equalTo(12500000.50f));
 
         given().get(OFFERS + "/" + id).then().statusCode(200).body("status", equalTo("PUBLISHED"))
@@ -92,10 +92,11 @@ class OfferBoardTest {
         // The exact amount, as written: never through a floating-point number.
         assertTrue(payload.matches("(?s).*\"priceUzs\":\\s*12500000\\.50[,}].*"), payload);
 
-        as(provider1).post(OFFERS + "/" + id + "/withdrawal").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
+        as(provider1).header("If-Match", "\"1\"").post(OFFERS + "/" + id + "/withdrawal").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
         given().get(OFFERS + "/" + id).then().statusCode(404);
         as(provider1).get(OFFERS + "/" + id).then().statusCode(200).body("status", equalTo("WITHDRAWN"));
-        as(provider1).post(OFFERS + "/" + id + "/publication").then().statusCode(409);
+        as(provider1).header("If-Match", "\"2\"").post(OFFERS + "/" + id + "/publication").then().statusCode(409);
         as(provider1).queryParam("status", "WITHDRAWN").get(OFFERS + "/mine").then().statusCode(200).body("items.id", hasItem(id));
         assertTrue(EventTopics.await(kafka, Topic.OFFERS.topicName(),
                 r -> id.equals(r.key()) && "OfferWithdrawn".equals(EventTopics.header(r, "ce_type")), Duration.ofSeconds(10)).isPresent());
@@ -108,14 +109,14 @@ class OfferBoardTest {
         String id = as(provider2).body(offer("CYBERSECURITY", "4000000")).post(OFFERS).then().statusCode(201).extract().path("id");
 
         announce(SAMARKAND_IT, "1718", "Suspended", "SUSPENDED", now);
-        as(provider2).post(OFFERS + "/" + id + "/publication").then().statusCode(403)
+        as(provider2).header("If-Match", "\"0\"").post(OFFERS + "/" + id + "/publication").then().statusCode(403)
                 .body("type", equalTo("urn:aqlli:problem:organization-not-verified")).body("detail", containsString("suspended"));
 
         announce(SAMARKAND_IT, "1718", "Rejected", "REJECTED", now.plusMillis(1));
-        as(provider2).post(OFFERS + "/" + id + "/publication").then().statusCode(403).body("detail", containsString("rejected"));
+        as(provider2).header("If-Match", "\"0\"").post(OFFERS + "/" + id + "/publication").then().statusCode(403).body("detail", containsString("rejected"));
 
         announce(SAMARKAND_IT, "1718", "Reinstated", "VERIFIED", now.plusMillis(2));
-        as(provider2).post(OFFERS + "/" + id + "/publication").then().statusCode(200);
+        as(provider2).header("If-Match", "\"0\"").post(OFFERS + "/" + id + "/publication").then().statusCode(200);
     }
 
     @Test
@@ -125,7 +126,7 @@ class OfferBoardTest {
         Instant verifiedAt = Instant.now();
         announce(organization, "1730", "Verified", "VERIFIED", verifiedAt);
         String id = as(provider).body(offer("CLOUD_AND_HOSTING", "7300000")).post(OFFERS).then().statusCode(201).extract().path("id");
-        as(provider).post(OFFERS + "/" + id + "/publication").then().statusCode(200);
+        as(provider).header("If-Match", "\"0\"").post(OFFERS + "/" + id + "/publication").then().statusCode(200);
         given().queryParam("providerId", organization).get(OFFERS).then().statusCode(200)
                 .body("items.id", equalTo(List.of(id))).body("total", equalTo(1));
 
@@ -167,6 +168,32 @@ class OfferBoardTest {
                 .body("providerId", equalTo(TASHKENT_SOFT)).body("status", equalTo("DRAFT"));
     }
 
+    /** The same rule as catalog's products (ProductCatalogueTest): a missing If-Match changes nothing. */
+    @Test
+    void publishingOrWithdrawingWithoutIfMatchIsRefusedAsVersionRequired() {
+        String organization = UUID.randomUUID().toString();
+        String provider = KeycloakUsers.signedInMember(realmUrl, "providers", UUID.fromString(organization));
+        announce(organization, "1726", "Verified", "VERIFIED", Instant.now());
+        String path = OFFERS + "/" + as(provider).body(offer("ERP", "3100000")).post(OFFERS).then().statusCode(201)
+                .extract().path("id");
+
+        expectVersionRequired(as(provider).post(path + "/publication"));
+        as(provider).get(path).then().statusCode(200).body("status", equalTo("DRAFT")).header("ETag", equalTo("\"0\""));
+        as(provider).header("If-Match", "\"0\"").post(path + "/publication").then().statusCode(200);
+
+        expectVersionRequired(as(provider).post(path + "/withdrawal"));
+        expectVersionRequired(as(provider).header("If-Match", " ").post(path + "/withdrawal"));
+        as(provider).get(path).then().statusCode(200).body("status", equalTo("PUBLISHED")).header("ETag", equalTo("\"1\""));
+        as(provider).header("If-Match", "\"1\"").post(path + "/withdrawal").then().statusCode(200)
+                .body("status", equalTo("WITHDRAWN"));
+    }
+
+    private static void expectVersionRequired(Response response) {
+        response.then().statusCode(428).contentType("application/problem+json")
+                .body("type", equalTo("urn:aqlli:problem:version-required"))
+                .body("title", equalTo("Precondition required"));
+    }
+
     @Test
     void badInputIsRefusedNamingTheField() {
         String provider1 = Tokens.demoUser(realmUrl, "provider1");
@@ -192,7 +219,7 @@ class OfferBoardTest {
         String provider1 = Tokens.demoUser(realmUrl, "provider1");
         String draft = as(provider1).body(offer("TRAINING", "1500000")).post(OFFERS).then().statusCode(201).extract().path("id");
         String live = as(provider1).body(offer("TRAINING", "1600000")).post(OFFERS).then().statusCode(201).extract().path("id");
-        as(provider1).post(OFFERS + "/" + live + "/publication").then().statusCode(200);
+        as(provider1).header("If-Match", "\"0\"").post(OFFERS + "/" + live + "/publication").then().statusCode(200);
 
         Route readDraft = Route.get(OFFERS + "/" + draft);
         Route reviseDraft = Route.put(OFFERS + "/" + draft, offer("TRAINING", "1"));

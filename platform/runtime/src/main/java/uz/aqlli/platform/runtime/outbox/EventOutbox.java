@@ -35,13 +35,18 @@ public class EventOutbox {
         this.source = "/aqlli/" + applicationName;
     }
 
-    /** Appends {@code event} to the outbox; must run inside the transaction that makes the change. */
+    /**
+     * Appends {@code event} to the outbox; must run inside the transaction that makes the change.
+     * Its topic and aggregate type follow from its type ({@link Topic#of}), so no caller can
+     * file an event under a second name for its aggregate.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID append(Topic topic, String aggregateType, IntegrationEvent event) {
+    public UUID append(IntegrationEvent event) {
+        Topic topic = Topic.of(event.getClass());
         var row = new OutboxEvent();
         row.id = UUID.randomUUID();
         row.topic = topic.topicName();
-        row.aggregateType = aggregateType;
+        row.aggregateType = topic.aggregateType();
         row.aggregateId = event.aggregateId();
         row.eventType = event.getClass().getSimpleName();
         row.source = source;
