@@ -197,7 +197,8 @@ class PlatformEndToEndIT {
         given().auth().oauth2(adminApi).contentType(ContentType.JSON)
                 .body(Map.of("clientId", clientId, "publicClient", true, "directAccessGrantsEnabled", true,
                         "attributes", Map.of("access.token.lifespan", "2"),
-                        "protocolMappers", List.of(audienceMapper())))
+                        // The region claim too, as aqlli-web's tokens carry it: analytics are scoped by it.
+                        "protocolMappers", List.of(audienceMapper(), regionMapper())))
                 .post(platform.keycloakUrl() + "/admin/realms/aqlli/clients")
                 .then().statusCode(201);
         String shortLived = passwordToken(clientId, "admin1");
@@ -352,6 +353,12 @@ class PlatformEndToEndIT {
     private static Map<String, Object> audienceMapper() {
         return Map.of("name", "aqlli-api audience", "protocol", "openid-connect", "protocolMapper", "oidc-audience-mapper",
                 "config", Map.of("included.custom.audience", "aqlli-api", "access.token.claim", "true"));
+    }
+
+    private static Map<String, Object> regionMapper() {
+        return Map.of("name", "region claim", "protocol", "openid-connect", "protocolMapper", "oidc-usermodel-attribute-mapper",
+                "config", Map.of("user.attribute", "region_code", "claim.name", "region", "jsonType.label", "String",
+                        "access.token.claim", "true"));
     }
 
     private static String token(String demoUser) {
