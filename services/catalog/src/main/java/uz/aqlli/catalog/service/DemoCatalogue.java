@@ -39,7 +39,7 @@ import java.util.UUID;
  * clusters and zones the source articles name, with products in Uzbek and Russian
  * ({@code demo/catalogue.json}). Each enterprise and its products enter in one transaction,
  * through the same entities and events as real ones; ids are derived from the STIR, so a second
- * start finds them and adds nothing. Off with {@code aqlli.catalog.demo-catalogue=false}.
+ * start finds them and adds nothing. Off unless {@code aqlli.catalog.demo-catalogue=true} (the launcher, %dev and %test).
  */
 @ApplicationScoped
 public class DemoCatalogue {

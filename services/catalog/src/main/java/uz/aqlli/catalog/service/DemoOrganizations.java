@@ -29,8 +29,8 @@ import java.util.UUID;
  * The verified organizations the demo users of the local realm
  * ({@code deploy/keycloak/realm/aqlli-realm.json}) act for. Their ids are the ones the realm gives
  * the users' {@code organization_id} and the Keycloak organizations. Loaded once, through the
- * same entities and events as a real registration; off in production
- * ({@code AQLLI_CATALOG_DEMO_ORGANIZATIONS=false}).
+ * same entities and events as a real registration; off unless
+ * {@code aqlli.catalog.demo-organizations=true} (the launcher, %dev and %test), so never in a deployment.
  */
 @ApplicationScoped
 public class DemoOrganizations {

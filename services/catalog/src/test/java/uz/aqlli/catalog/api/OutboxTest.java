@@ -63,7 +63,7 @@ class OutboxTest {
         // As if the process had died after the commit but before the relay ran.
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                         insert into outbox_event (id, topic, aggregate_type, aggregate_id, event_type, source, payload, occurred_at)
-                        values (gen_random_uuid(), :topic, 'Organization', :aggregate, 'OrganizationRegistered', '/aqlli/catalog',
+                        values (gen_random_uuid(), :topic, 'organization', :aggregate, 'OrganizationRegistered', '/aqlli/catalog',
                                 cast(:payload as jsonb), now())""")
                 .setParameter("topic", Topic.ORGANIZATIONS.topicName())
                 .setParameter("aggregate", aggregateId)
@@ -123,7 +123,7 @@ class OutboxTest {
         UUID id = UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
                         insert into outbox_event (id, topic, aggregate_type, aggregate_id, event_type, source, payload, occurred_at)
-                        values (:id, :topic, 'Organization', :aggregate, 'OrganizationRegistered', '/aqlli/catalog',
+                        values (:id, :topic, 'organization', :aggregate, 'OrganizationRegistered', '/aqlli/catalog',
                                 cast(:payload as jsonb), now())""")
                 .setParameter("id", id)
                 .setParameter("topic", Topic.ORGANIZATIONS.topicName())
