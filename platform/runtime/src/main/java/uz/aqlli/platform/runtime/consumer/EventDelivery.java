@@ -27,7 +27,9 @@ import java.time.Duration;
  * unknown type, data that does not fit the record, or a handler's {@link MalformedEventException})
  * goes to the subscription's dead-letter topic with the reason, and consumption goes on. Any other
  * failure (the database went away, a timeout, a bug) is retried with back-off, holding the
- * partition, until it succeeds: this method does not return before the effect is committed or the
+ * consumer (its channel takes one record at a time, so the records behind wait too), until it
+ * succeeds; only the database's refusal of the data itself (SQL state 22 or 23) is a dead letter
+ * as well: this method does not return before the effect is committed or the
  * record is dead-lettered, and the Kafka connector commits an offset only after it returns. So
  * nothing is lost and nothing is skipped; a consumer held for long shows in {@link ConsumerStates}.
  *
@@ -131,6 +133,10 @@ public class EventDelivery {
             } catch (MalformedEventException e) {
                 throw e;
             } catch (RuntimeException e) {
+                String refusal = refusedData(e);
+                if (refusal != null) {
+                    throw new MalformedEventException("the database refuses what the event holds (" + refusal + ")", e);
+                }
                 states.held(subscription.consumer(), record, attempt, e);
                 LOG.warnf("%s holds %s-%d@%d, attempt %d failed (retrying in %d ms): %s", subscription.consumer(),
                         record.topic(), record.partition(), record.offset(), attempt, backoff.toMillis(), describe(e));
@@ -154,6 +160,21 @@ public class EventDelivery {
                 throw new ConsumerStoppingException();
             }
         }
+    }
+
+    /**
+     * The SQL state when the database refused the data itself (class 22, data exception, e.g. a
+     * NUL that jsonb cannot hold; class 23, integrity violation): the same record fails the same
+     * way every time, so it is a dead letter, not a reason to hold the consumer. Null otherwise.
+     */
+    static String refusedData(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
+                return "SQL state " + sql.getSQLState() + ": " + sql.getMessage();
+            }
+        }
+        return null;
     }
 
     static String describe(Throwable e) {

@@ -34,6 +34,7 @@ public interface OutboxConfig {
     @WithDefault("1s")
     Duration firstBackoff();
 
-    @WithDefault("5m")
+    /** Short enough that rows go soon after a broker outage ends. */
+    @WithDefault("30s")
     Duration maxBackoff();
 }

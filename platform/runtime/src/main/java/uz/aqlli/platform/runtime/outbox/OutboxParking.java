@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The outbox rows the relay gave up on, for operators: listed and released through
- * {@code /outbox/parked} (republic-level administration), counted by the gauge
+ * {@code /api/<service>/operations/outbox/parked} (republic-level administration), counted by the gauge
  * {@code aqlli_outbox_parked_events} and by the wellness check {@code /q/health/well}, which is
  * DOWN while anything is parked. Readiness stays UP: the service works, one aggregate's events wait.
  */

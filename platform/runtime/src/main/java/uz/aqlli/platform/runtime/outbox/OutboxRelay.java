@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
@@ -51,7 +52,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * rows of its aggregate wait behind it, so an event is never overtaken by a later one of the same
  * aggregate. After {@code aqlli.outbox.max-attempts} the row is parked: {@link OutboxParking} shows
  * it to operators (the admin listing, {@code /q/health/well}, a gauge) until one releases it, and
- * every other aggregate keeps moving.
+ * every other aggregate keeps moving. Only a failure of the record itself parks it: while the
+ * broker is away every row keeps waiting (back-off up to {@code aqlli.outbox.max-backoff}) and goes
+ * when it is back.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -165,7 +168,10 @@ public class OutboxRelay {
         }
         int published = 0;
         int failed = 0;
-        while (!byAggregate.isEmpty()) {
+        // A slow broker must not stretch one batch past the transaction's timeout (which would
+        // roll back the marks of rows already sent): what is left goes in the next batch.
+        long budgetEnds = System.nanoTime() + config.sendTimeout().multipliedBy(4).toNanos();
+        while (!byAggregate.isEmpty() && System.nanoTime() < budgetEnds) {
             List<OutboxEvent> heads = byAggregate.values().stream().map(ArrayDeque::peek).toList();
             List<Future<RecordMetadata>> acks = heads.stream().map(this::send).toList();
             for (int i = 0; i < heads.size(); i++) {
@@ -188,14 +194,19 @@ public class OutboxRelay {
                 }
             }
         }
-        return new Batch(published, failed, rows.size() == config.batchSize());
+        return new Batch(published, failed, rows.size() == config.batchSize() || !byAggregate.isEmpty());
     }
 
-    /** Counts the attempt and sets the row's next one after a back-off, or parks it after the last. */
+    /**
+     * Counts the attempt and sets the row's next one after a back-off, or parks it after the last.
+     * Only a failure of the record itself (too large, a topic that does not exist, refused) brings
+     * it to parking: a broker that is away or slow (Kafka's retriable errors, a timeout) fails
+     * every row alike and passes, so those rows wait and go when it is back, however long it takes.
+     */
     private void failedAttempt(OutboxEvent row, Exception e) {
         row.attempts++;
         row.lastError = describe(e);
-        if (row.attempts >= config.maxAttempts()) {
+        if (row.attempts >= config.maxAttempts() && !passing(e)) {
             row.parkedAt = Instant.now();
             row.nextAttemptAt = null;
             LOG.errorf("Outbox event %s (%s of %s %s) parked after %d attempts; its aggregate's later events wait behind it: %s",
@@ -209,6 +220,13 @@ public class OutboxRelay {
         row.nextAttemptAt = Instant.now().plus(backoff);
         LOG.warnf("Outbox event %s (%s) not published, attempt %d, next in %d ms: %s",
                 row.id, row.eventType, row.attempts, backoff.toMillis(), row.lastError);
+    }
+
+    /** Whether the failure is the broker's (away, slow, electing a leader) rather than the record's. */
+    static boolean passing(Throwable failure) {
+        Throwable cause = failure instanceof ExecutionException && failure.getCause() != null ? failure.getCause() : failure;
+        return cause instanceof java.util.concurrent.TimeoutException || cause instanceof RetriableException
+                || cause instanceof InterruptedException;
     }
 
     private Future<RecordMetadata> send(OutboxEvent row) {
