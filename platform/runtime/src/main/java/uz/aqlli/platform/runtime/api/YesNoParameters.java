@@ -43,7 +43,8 @@ public class YesNoParameters {
                     ? request.getHeaders().get(parameter.name())
                     : request.getUriInfo().getQueryParameters().get(parameter.name());
             for (String value : values == null ? List.<String>of() : values) {
-                String word = value.trim().toLowerCase(Locale.ROOT);
+                // A query value is read as it stands (" true" would reach the method as false); a header is trimmed by HTTP.
+                String word = (parameter.header() ? value.trim() : value).toLowerCase(Locale.ROOT);
                 if (!word.equals("true") && !word.equals("false")) {
                     throw new InvalidParameterException(parameter.name(), "must be true or false");
                 }
