@@ -107,6 +107,10 @@ public class OrganizationDirectory {
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalidField("reason", "is required to " + decision.name().toLowerCase(java.util.Locale.ROOT));
         }
+        // A decision racing this one on the same organization fails here, as a 412, not at commit as a 500.
+        // Written before the products are: the row's lock makes a publish in flight (which holds it
+        // shared) finish first, so the products' update below sees it.
+        organizations.flush();
         switch (decision) {
             case SUSPEND -> products.suspendListedOf(organization.id());
             case REINSTATE -> products.relistSuspendedOf(organization.id());
@@ -114,8 +118,6 @@ public class OrganizationDirectory {
             }
         }
         outbox.append(OrganizationEvents.decided(organization, decision));
-        // A decision racing this one on the same organization fails here, as a 412, not at commit as a 500.
-        organizations.flush();
         return organization;
     }
 

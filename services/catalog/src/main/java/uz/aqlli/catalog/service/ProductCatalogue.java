@@ -1,6 +1,7 @@
 package uz.aqlli.catalog.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import uz.aqlli.catalog.Organization;
 import uz.aqlli.catalog.OrganizationKind;
@@ -117,8 +118,14 @@ public class ProductCatalogue {
         return product;
     }
 
+    /**
+     * Reads the enterprise's status under a share lock held to commit: a suspension waits until this
+     * change is committed and then takes the product off show with the rest, or has committed first
+     * and this change is refused. (Unlocked, a publish could commit PUBLISHED after the suspension's
+     * bulk update had already passed the row over as a draft, and stay in public search.)
+     */
     private void requireVerified(Product product, String action) {
-        OrganizationStatus status = organizations.findById(product.enterpriseId()).status();
+        OrganizationStatus status = organizations.findById(product.enterpriseId(), LockModeType.PESSIMISTIC_READ).status();
         if (status != OrganizationStatus.VERIFIED) {
             throw OrganizationStandings.notVerified(status.name(), action);
         }

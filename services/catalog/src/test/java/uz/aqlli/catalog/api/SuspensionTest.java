@@ -1,5 +1,16 @@
 package uz.aqlli.catalog.api;
 
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +41,9 @@ import static uz.aqlli.catalog.api.Registrations.post;
 @QuarkusTest
 @QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
 class SuspensionTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String realmUrl;
@@ -69,6 +83,65 @@ class SuspensionTest {
         as(manager).get(PRODUCTS + "/" + draft).then().statusCode(200).body("status", equalTo("DRAFT"));
         given().get("/api/catalog/organizations/" + enterprise + "/products").then().statusCode(200)
                 .body("items.id", hasItem(listed));
+    }
+
+    /**
+     * A publish in flight when the enterprise is suspended: the test holds the product's row, so
+     * the publish has checked the enterprise and waits to write; the suspension then runs. Whichever
+     * commits first, the product must not end up on show under a suspended enterprise.
+     */
+    @Test
+    void aPublicationRacingTheSuspensionDoesNotStayOnShow() throws Exception {
+        String word = word();
+        String stir = newStir();
+        String enterprise = post(enterprise(stir, "1712")).statusCode(201).extract().path("organization.id");
+        String admin = Tokens.demoUser(realmUrl, "admin1");
+        decide(admin, enterprise, "VERIFY").statusCode(200);
+        String manager = Tokens.password(realmUrl, "aqlli-web", "manager-" + stir + "@korxona.uz", PASSWORD);
+        String product = draft(manager, word + " poyga");
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select 1 from product where id = ? for update")) {
+                lock.setObject(1, UUID.fromString(product));
+                lock.executeQuery().close();
+            }
+            Future<Integer> publication = threads.submit(() -> as(manager).header("If-Match", "\"0\"")
+                    .post(PRODUCTS + "/" + product + "/publication").statusCode());
+            awaitWaiting("update product%");
+            Future<Integer> suspension = threads.submit(() -> decide(admin, enterprise, "SUSPEND").extract().statusCode());
+            // Unlocked, the suspension finishes here while the publication still waits; locked, it waits for it.
+            Thread.sleep(1500);
+            holder.commit();
+            assertEquals(200, suspension.get(30, TimeUnit.SECONDS));
+            int published = publication.get(30, TimeUnit.SECONDS);
+            String status = as(manager).get(PRODUCTS + "/" + product).then().statusCode(200).extract().path("status");
+            assertEquals(published == 200 ? "SUSPENDED" : "DRAFT", status, "publication answered " + published);
+            found(word).body("items", empty());
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private void awaitWaiting(String query) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (Connection watcher = dataSource.getConnection(); PreparedStatement waiting = watcher.prepareStatement(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike ?")) {
+            waiting.setString(1, query);
+            while (true) {
+                try (ResultSet rows = waiting.executeQuery()) {
+                    rows.next();
+                    if (rows.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("nothing waits on " + query);
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     private String draft(String token, String name) {
