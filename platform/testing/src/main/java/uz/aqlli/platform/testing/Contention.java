@@ -64,8 +64,11 @@ public final class Contention {
         }
     }
 
-    /** Until {@code count} sessions wait for a lock in an update of {@code table}. */
-    private static void awaitWaiting(DataSource dataSource, String table, int count) throws SQLException, InterruptedException {
+    /**
+     * Until {@code count} sessions wait for a lock in an update of {@code table}: for a test that
+     * orders a race by hand (one request held at its write while another runs).
+     */
+    public static void awaitWaiting(DataSource dataSource, String table, int count) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + MEET_WITHIN.toNanos();
         try (Connection watcher = dataSource.getConnection();
              PreparedStatement waiting = watcher.prepareStatement("""

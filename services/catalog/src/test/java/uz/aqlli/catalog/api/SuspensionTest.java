@@ -4,8 +4,6 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import uz.aqlli.platform.testing.Contention;
 import uz.aqlli.platform.testing.PlatformTestResource;
 import uz.aqlli.platform.testing.Tokens;
 
@@ -51,11 +50,10 @@ class SuspensionTest {
     @Test
     void aSuspendedEnterprisesProductsLeaveTheSearchAndComeBackOnReinstatement() {
         String word = word();
-        String stir = newStir();
-        String enterprise = post(enterprise(stir, "1712")).statusCode(201).extract().path("organization.id");
-        String admin = Tokens.demoUser(realmUrl, "admin1");
-        decide(admin, enterprise, "VERIFY").statusCode(200);
-        String manager = Tokens.password(realmUrl, "aqlli-web", "manager-" + stir + "@korxona.uz", PASSWORD);
+        Verified verified = verifiedEnterprise();
+        String enterprise = verified.id();
+        String admin = verified.admin();
+        String manager = verified.manager();
 
         String listed = draft(manager, word + " ipi");
         as(manager).header("If-Match", "\"0\"").post(PRODUCTS + "/" + listed + "/publication").then().statusCode(200);
@@ -93,11 +91,10 @@ class SuspensionTest {
     @Test
     void aPublicationRacingTheSuspensionDoesNotStayOnShow() throws Exception {
         String word = word();
-        String stir = newStir();
-        String enterprise = post(enterprise(stir, "1712")).statusCode(201).extract().path("organization.id");
-        String admin = Tokens.demoUser(realmUrl, "admin1");
-        decide(admin, enterprise, "VERIFY").statusCode(200);
-        String manager = Tokens.password(realmUrl, "aqlli-web", "manager-" + stir + "@korxona.uz", PASSWORD);
+        Verified verified = verifiedEnterprise();
+        String enterprise = verified.id();
+        String admin = verified.admin();
+        String manager = verified.manager();
         String product = draft(manager, word + " poyga");
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -109,7 +106,7 @@ class SuspensionTest {
             }
             Future<Integer> publication = threads.submit(() -> as(manager).header("If-Match", "\"0\"")
                     .post(PRODUCTS + "/" + product + "/publication").statusCode());
-            awaitWaiting("update product%");
+            Contention.awaitWaiting(dataSource, "product", 1);
             Future<Integer> suspension = threads.submit(() -> decide(admin, enterprise, "SUSPEND").extract().statusCode());
             // Unlocked, the suspension finishes here while the publication still waits; locked, it waits for it.
             Thread.sleep(1500);
@@ -124,24 +121,16 @@ class SuspensionTest {
         }
     }
 
-    private void awaitWaiting(String query) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        try (Connection watcher = dataSource.getConnection(); PreparedStatement waiting = watcher.prepareStatement(
-                "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query ilike ?")) {
-            waiting.setString(1, query);
-            while (true) {
-                try (ResultSet rows = waiting.executeQuery()) {
-                    rows.next();
-                    if (rows.getInt(1) > 0) {
-                        return;
-                    }
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("nothing waits on " + query);
-                }
-                Thread.sleep(50);
-            }
-        }
+    /** A newly registered enterprise in Navoi, verified by the republic's administration, and its manager's token. */
+    private Verified verifiedEnterprise() {
+        String stir = newStir();
+        String id = post(enterprise(stir, "1712")).statusCode(201).extract().path("organization.id");
+        String admin = Tokens.demoUser(realmUrl, "admin1");
+        decide(admin, id, "VERIFY").statusCode(200);
+        return new Verified(id, admin, Tokens.password(realmUrl, "aqlli-web", "manager-" + stir + "@korxona.uz", PASSWORD));
+    }
+
+    private record Verified(String id, String admin, String manager) {
     }
 
     private String draft(String token, String name) {
