@@ -130,22 +130,24 @@ class GatewayTest {
                 .header("X-Forwarded-Host", "evil.example")
                 .header("X-Forwarded-Port", "6666")
                 .header("X-Forwarded-Prefix", "/evil")
-                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Proto", "gopher")
                 .header("X-Forwarded-Ssl", "on")
                 .header("X-Forwarded-For", "203.0.113.9")
-                .header("Forwarded", "for=203.0.113.9;host=evil.example;proto=https")
+                .header("Forwarded", "for=203.0.113.9;host=evil.example;proto=gopher")
                 .get("/api/orders/orders?page=0"));
         JsonObject headers = received.getJsonObject("headers");
         assertThat(received.getString("uri"), equalTo("/api/orders/orders?page=0"));
         assertThat(headers.getString("host"), equalTo("market.aqlli.test"));
         assertThat(headers.getString("x-forwarded-host"), equalTo("market.aqlli.test"));
-        assertThat(headers.getString("x-forwarded-proto"), equalTo("http"));
+        // The configured public scheme (the test connection itself is plain http).
+        assertThat(headers.getString("x-forwarded-proto"), equalTo("https"));
         assertThat(headers.getString("x-forwarded-for"), equalTo("127.0.0.1"));
         assertThat(headers.getString("x-forwarded-port"), nullValue());
         assertThat(headers.getString("x-forwarded-prefix"), nullValue());
         assertThat(headers.getString("x-forwarded-ssl"), nullValue());
         assertThat(headers.getString("forwarded"), nullValue());
         assertThat(headers.encode(), not(containsString("evil")));
+        assertThat(headers.encode(), not(containsString("gopher")));
         assertThat(headers.encode(), not(containsString("203.0.113.9")));
     }
 

@@ -51,6 +51,7 @@ public class GatewayRoutes {
     private String publicHost;
     private final Set<String> answeredHosts = new HashSet<>();
     private int maxUriLength;
+    private String publicScheme;
 
     void install(@Observes Router router, Vertx vertx, UpstreamsConfig config) {
         publicHost = config.publicHost().strip();
@@ -60,6 +61,10 @@ public class GatewayRoutes {
         answeredHosts.add(publicHost.toLowerCase(Locale.ROOT));
         config.allowedHosts().orElse(List.of()).forEach(host -> answeredHosts.add(host.strip().toLowerCase(Locale.ROOT)));
         maxUriLength = config.maxUriLength();
+        publicScheme = config.publicScheme().map(String::strip).map(scheme -> scheme.toLowerCase(Locale.ROOT)).orElse(null);
+        if (publicScheme != null && !publicScheme.equals("http") && !publicScheme.equals("https")) {
+            throw new IllegalStateException("aqlli.gateway.public-scheme is http or https, not " + publicScheme);
+        }
 
         // Before the token check (SecurityProblems), so that its problems carry the checked request id.
         router.route().order(Integer.MIN_VALUE).handler(this::admit);
@@ -113,7 +118,7 @@ public class GatewayRoutes {
         fromClient.forEach(headers::remove);
         // The services build links (Location) from these, so that clients see the gateway's address.
         headers.set(FORWARDED_HOST, publicAuthority(request));
-        headers.set("X-Forwarded-Proto", request.scheme());
+        headers.set("X-Forwarded-Proto", publicScheme != null ? publicScheme : request.scheme());
         headers.set("X-Forwarded-For", request.remoteAddress().hostAddress());
         context.next();
     }

@@ -23,6 +23,13 @@ public interface UpstreamsConfig {
     String publicHost();
 
     /**
+     * The scheme clients use ({@code https} behind a balancer that ends TLS), sent as
+     * {@code X-Forwarded-Proto} so that the services' links name it; the scheme the gateway itself
+     * was reached by when unset (the local run: {@code http}).
+     */
+    Optional<String> publicScheme();
+
+    /**
      * Further {@code host[:port]} values the gateway answers for (another name of the same
      * deployment); a client's Host that is one of these is passed on instead of {@link #publicHost()}.
      */
