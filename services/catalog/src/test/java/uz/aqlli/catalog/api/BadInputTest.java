@@ -4,21 +4,22 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
-import io.restassured.specification.RequestSpecification;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import uz.aqlli.platform.testing.InputRules;
 import uz.aqlli.platform.testing.PlatformTestResource;
 import uz.aqlli.platform.testing.Tokens;
 
 import java.util.Map;
 
+import static uz.aqlli.platform.testing.InputRules.as;
+import static uz.aqlli.platform.testing.InputRules.call;
+import static uz.aqlli.platform.testing.InputRules.refused;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static uz.aqlli.catalog.api.Registrations.enterprise;
 import static uz.aqlli.catalog.api.Registrations.newStir;
@@ -101,27 +102,6 @@ class BadInputTest {
                 PRODUCTS + "/mine", enterprise1,
                 "/api/catalog/organizations", admin,
                 "/api/catalog/organizations/" + BUKHARA_TEXTILE + "/products", "");
-        lists.forEach((path, token) -> {
-            refused(call(token).queryParam("page", 1_000_000_000).get(path).then(), "page");
-            refused(call(token).queryParam("page", 100).queryParam("size", 100).get(path).then(), "page")
-                    .body("errors[0].message", containsString("at most 99 with size 100"));
-            call(token).queryParam("page", 99).queryParam("size", 100).get(path).then().statusCode(200);
-            // The page after the last one is an empty page, not an error.
-            int total = call(token).queryParam("size", 20).get(path).then().statusCode(200).extract().path("total");
-            call(token).queryParam("page", (total + 19) / 20).queryParam("size", 20).get(path).then().statusCode(200)
-                    .body("items", empty()).body("total", equalTo(total));
-        });
-    }
-
-    private static RequestSpecification call(String token) {
-        return token.isEmpty() ? given() : given().auth().oauth2(token);
-    }
-
-    private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    private static ValidatableResponse refused(ValidatableResponse response, String field) {
-        return response.statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(field));
+        InputRules.pagedToTheDepth(lists);
     }
 }
