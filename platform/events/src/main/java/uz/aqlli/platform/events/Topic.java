@@ -22,11 +22,15 @@ public enum Topic {
     SERVICE_REQUESTS("aqlli.offers.service-requests", 6, "offers", "service-request", RequestPublished.class, QuestionAnswered.class,
             BidSubmitted.class, BidWithdrawn.class, BidsRevealed.class, RequestAwarded.class, RequestUnsuccessful.class,
             RequestCancelled.class),
-    ORDERS("aqlli.orders.orders", 6, "orders", "order"),
+    ORDERS("aqlli.orders.orders", 6, "orders", "order", OrderPlaced.class, OrderApprovalRequested.class, OrderRejected.class,
+            OrderQuoted.class, OrderConfirmed.class, OrderRefused.class, OrderDelivered.class, OrderMonthAccepted.class,
+            OrderCompleted.class, OrderCancelled.class, OrderDisputed.class),
     /** Events the data lake could not handle, kept with the reason instead of being dropped. */
     DATALAKE_DEAD_LETTERS("aqlli.datalake.dead-letters", 1, "datalake", "dead-letter"),
     /** Records the offers service's consumers could never handle (not a directory event, wrong source, unreadable). */
-    OFFERS_DEAD_LETTERS("aqlli.offers.dead-letters", 1, "offers", "dead-letter");
+    OFFERS_DEAD_LETTERS("aqlli.offers.dead-letters", 1, "offers", "dead-letter"),
+    /** Records the orders service's consumers could never handle (the directory, products and offers it copies). */
+    ORDERS_DEAD_LETTERS("aqlli.orders.dead-letters", 1, "orders", "dead-letter");
 
     /** The CloudEvents {@code source} of every event a service publishes: {@code /aqlli/<service>}. */
     public static final String SOURCE_PREFIX = "/aqlli/";
