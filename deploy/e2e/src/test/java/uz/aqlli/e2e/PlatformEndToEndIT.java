@@ -173,7 +173,8 @@ class PlatformEndToEndIT {
         return Map.of(
                 "organization", Map.of("kind", "ENTERPRISE", "legalName", legalName, "stir", stir, "regionCode", region,
                         "districtCode", region + "401", "zoneType", "NONE", "sectors", List.of("BUILDING_MATERIALS"),
-                        "contactPhone", "+998622220000", "contactEmail", "info-" + stir + "@xorazm.uz"),
+                        "contactPhone", "+998622220000", "contactEmail", "info-" + stir + "@xorazm.uz",
+                        "address", "Xorazm viloyati, Urganch shahri, Al-Xorazmiy ko'chasi, 8-uy"),
                 "user", Map.of("firstName", "Ulug'bek", "lastName", "Sobirov", "email", "manager-" + stir + "@xorazm.uz",
                         "password", "Qurilish-2026"));
     }

@@ -64,6 +64,13 @@ public class Organization {
     @Column(name = "contact_email")
     private String contactEmail;
 
+    /** Null only for organizations registered before the directory asked for it (V10). */
+    @Column(name = "address")
+    private String address;
+
+    @Column(name = "vat_registration_code")
+    private String vatRegistrationCode;
+
     @Column(name = "keycloak_organization_id")
     private UUID keycloakOrganizationId;
 
@@ -105,6 +112,8 @@ public class Organization {
         organization.serviceCategories = profile.serviceCategories().stream().map(Enum::name).sorted().toList();
         organization.contactPhone = profile.contactPhone();
         organization.contactEmail = profile.contactEmail().toLowerCase(java.util.Locale.ROOT);
+        organization.address = profile.address().strip();
+        organization.vatRegistrationCode = profile.vatRegistrationCode();
         organization.keycloakOrganizationId = keycloakOrganizationId;
         organization.status = OrganizationStatus.PENDING;
         organization.registeredAt = now;
@@ -175,6 +184,16 @@ public class Organization {
 
     public String contactEmail() {
         return contactEmail;
+    }
+
+    /** The legal address; {@code null} for an organization registered before it was asked for. */
+    public String address() {
+        return address;
+    }
+
+    /** The VAT payer's registration code; {@code null} when the organization does not charge VAT. */
+    public String vatRegistrationCode() {
+        return vatRegistrationCode;
     }
 
     public UUID keycloakOrganizationId() {

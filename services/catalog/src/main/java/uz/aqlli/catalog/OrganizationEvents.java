@@ -19,12 +19,14 @@ public final class OrganizationEvents {
     private OrganizationEvents() {
     }
 
-    public static OrganizationRegistered registered(Organization organization) {
+    /** {@code manager} is the member made manager with the registration; {@code null} when it entered without users. */
+    public static OrganizationRegistered registered(Organization organization, Member manager) {
         return new OrganizationRegistered(organization.id(), organization.kind().name(), organization.legalName(),
                 organization.stir(), organization.regionCode(), organization.districtCode(), organization.zoneType().name(),
                 organization.zoneName(), organization.sectors(), organization.serviceCategories(),
-                organization.contactPhone(), organization.contactEmail(), organization.status().name(),
-                organization.registeredAt());
+                organization.contactPhone(), organization.contactEmail(), organization.address(),
+                organization.vatRegistrationCode(), manager == null ? null : manager.userId().toString(),
+                organization.status().name(), organization.registeredAt());
     }
 
     /** The decision just taken on {@code organization}: its status, reason, who and when come from it. */

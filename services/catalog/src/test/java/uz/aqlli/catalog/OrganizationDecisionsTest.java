@@ -94,7 +94,8 @@ class OrganizationDecisionsTest {
     private static Organization in(OrganizationStatus status) {
         Organization organization = Organization.register(UUID.randomUUID(), new OrganizationProfile(OrganizationKind.ENTERPRISE,
                 "Navoiy Metall MChJ", "301234567", "1712", "1712401", ZoneType.NONE, null, Set.of(Sector.values()[0]),
-                Set.of(ServiceCategory.ERP), "+998901234567", "info@navoi-metall.uz"), UUID.randomUUID(), NOW);
+                Set.of(ServiceCategory.ERP), "+998901234567", "info@navoi-metall.uz", "Navoiy shahri, Sanoat ko'chasi, 1-uy", null),
+                UUID.randomUUID(), NOW);
         switch (status) {
             case PENDING -> {
             }

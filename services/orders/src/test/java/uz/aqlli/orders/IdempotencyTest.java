@@ -96,6 +96,7 @@ class IdempotencyTest {
         assertTrue(first.contentType().startsWith("application/json"), first.contentType());
         assertEquals(1, effects(key));
         assertEquals(1, storedAnswers(key));
+        assertTrue(replays() >= 1, "replays are counted");
     }
 
     @Test
@@ -267,6 +268,13 @@ class IdempotencyTest {
 
     private static void assertThatLocationNames(ExtractableResponse<Response> created) {
         assertTrue(created.header("Location").endsWith("/api/orders/test/idempotency/" + created.path("id")), created.header("Location"));
+    }
+
+    private static double replays() {
+        return given().get("/q/metrics").asString().lines()
+                .filter(line -> line.startsWith("aqlli_idempotency_repeats_total{") && line.contains("outcome=\"replayed\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private long effects(String key) {

@@ -13,13 +13,15 @@ import java.util.UUID;
 public record OrganizationView(UUID id, String kind, String legalName, String stir, String regionCode,
                                String districtCode, String zoneType, String zoneName, List<String> sectors,
                                List<String> serviceCategories, String contactPhone, String contactEmail,
-                               String status, String statusReason, Instant statusChangedAt, Instant registeredAt) {
+                               String address, String vatRegistrationCode, String status, String statusReason,
+                               Instant statusChangedAt, Instant registeredAt) {
 
     static OrganizationView of(Organization organization, boolean privateDetails) {
         return new OrganizationView(organization.id(), organization.kind().name(), organization.legalName(),
                 organization.stir(), organization.regionCode(), organization.districtCode(), organization.zoneType().name(),
                 organization.zoneName(), organization.sectors(), organization.serviceCategories(),
-                organization.contactPhone(), organization.contactEmail(), organization.status().name(),
+                organization.contactPhone(), organization.contactEmail(), organization.address(),
+                organization.vatRegistrationCode(), organization.status().name(),
                 privateDetails ? organization.statusReason() : null, organization.statusChangedAt(), organization.registeredAt());
     }
 
@@ -29,6 +31,7 @@ public record OrganizationView(UUID id, String kind, String legalName, String st
                 profile.districtCode(), profile.zoneType().name(), profile.zoneType().named() ? profile.zoneName().strip() : null,
                 profile.sectors().stream().map(Enum::name).sorted().toList(),
                 profile.serviceCategories().stream().map(Enum::name).sorted().toList(), profile.contactPhone(),
-                profile.contactEmail().toLowerCase(java.util.Locale.ROOT), null, null, null, null);
+                profile.contactEmail().toLowerCase(java.util.Locale.ROOT), profile.address().strip(),
+                profile.vatRegistrationCode(), null, null, null, null);
     }
 }

@@ -31,12 +31,14 @@ public record RegistrationRequest(@Valid @NotNull OrganizationPart organization,
             @Size(max = 10) Set<@NotNull Sector> sectors,
             @Size(max = 11) Set<@NotNull ServiceCategory> serviceCategories,
             @NotNull @Pattern(regexp = "\\+998\\d{9}", message = "must be an Uzbek number, +998 and 9 digits") String contactPhone,
-            @NotBlank @Email @Size(max = 254) String contactEmail) {
+            @NotBlank @Email @Size(max = 254) String contactEmail,
+            @NotBlank @Size(max = 300) @Pattern(regexp = "[^\\r\\n\\u2028\\u2029]*", message = "must be one line") String address,
+            @Pattern(regexp = "\\d{12}", message = "must be the 12-digit VAT registration code") String vatRegistrationCode) {
 
         OrganizationProfile profile() {
             return new OrganizationProfile(kind, legalName, stir, regionCode, districtCode, zoneType, zoneName,
                     sectors == null ? Set.of() : sectors, serviceCategories == null ? Set.of() : serviceCategories,
-                    contactPhone, contactEmail);
+                    contactPhone, contactEmail, address, vatRegistrationCode);
         }
     }
 }

@@ -39,7 +39,7 @@ import java.util.UUID;
  * clusters and zones the source articles name, with products in Uzbek and Russian
  * ({@code demo/catalogue.json}). Each enterprise and its products enter in one transaction,
  * through the same entities and events as real ones; ids are derived from the STIR, so a second
- * start finds them and adds nothing. Off unless {@code aqlli.catalog.demo-catalogue=true} (the launcher, %dev and %test).
+ * start finds them and adds nothing. Addresses and VAT codes are made up, in their real shapes. Off unless {@code aqlli.catalog.demo-catalogue=true} (the launcher, %dev and %test).
  */
 @ApplicationScoped
 public class DemoCatalogue {
@@ -51,7 +51,7 @@ public class DemoCatalogue {
 
     record DemoEnterprise(String stir, String legalName, String regionCode, String districtCode, ZoneType zoneType,
                           String zoneName, List<Sector> sectors, String contactPhone, String contactEmail,
-                          List<DemoProduct> products) {
+                          String address, String vatRegistrationCode, List<DemoProduct> products) {
     }
 
     record Catalogue(List<DemoEnterprise> enterprises) {
@@ -89,10 +89,10 @@ public class DemoCatalogue {
         Instant now = Instant.now();
         Organization enterprise = Organization.register(id, new OrganizationProfile(OrganizationKind.ENTERPRISE, demo.legalName(),
                 demo.stir(), demo.regionCode(), demo.districtCode(), demo.zoneType(), demo.zoneName(), new HashSet<>(demo.sectors()),
-                java.util.Set.of(), demo.contactPhone(), demo.contactEmail()), null, now);
+                java.util.Set.of(), demo.contactPhone(), demo.contactEmail(), demo.address(), demo.vatRegistrationCode()), null, now);
         enterprise.decide(OrganizationDecision.VERIFY, null, "demo-data", now);
         organizations.persist(enterprise);
-        outbox.append(OrganizationEvents.registered(enterprise));
+        outbox.append(OrganizationEvents.registered(enterprise, null));
         outbox.append(OrganizationEvents.decided(enterprise, OrganizationDecision.VERIFY));
         for (int i = 0; i < demo.products().size(); i++) {
             DemoProduct item = demo.products().get(i);

@@ -184,7 +184,7 @@ public class Onboarding {
         members.persist(manager);
         registration.state = Registration.State.COMPLETED;
         registration.completedAt = now;
-        outbox.append(OrganizationEvents.registered(organization));
+        outbox.append(OrganizationEvents.registered(organization, manager));
         organizations.flush();
         return new Outcome(organization.id(), organization, manager);
     }
@@ -252,6 +252,7 @@ public class Onboarding {
                 String.valueOf(profile.zoneName()), profile.sectors().stream().map(Enum::name).sorted().toList().toString(),
                 profile.serviceCategories().stream().map(Enum::name).sorted().toList().toString(),
                 String.valueOf(profile.contactPhone()), String.valueOf(profile.contactEmail()).toLowerCase(java.util.Locale.ROOT),
+                String.valueOf(profile.address()).strip(), String.valueOf(profile.vatRegistrationCode()),
                 manager.firstName(), manager.lastName(), manager.email());
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

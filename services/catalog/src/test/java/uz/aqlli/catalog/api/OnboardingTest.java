@@ -31,8 +31,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uz.aqlli.catalog.api.Registrations.PASSWORD;
 import static uz.aqlli.catalog.api.Registrations.enterprise;
@@ -63,12 +65,16 @@ class OnboardingTest {
     @Test
     void aRegistrationCreatesThePendingOrganizationItsKeycloakOrganizationAndItsManager() throws Exception {
         String stir = newStir();
-        Map<String, Object> body = with(enterprise(stir, "1706"), "organization", "status", "VERIFIED");
+        String address = "Buxoro viloyati, G'ijduvon tumani, Bog'iafzal ko'chasi, 17-uy";
+        Map<String, Object> body = with(with(with(enterprise(stir, "1706"), "organization", "status", "VERIFIED"),
+                "organization", "address", "  " + address + " "), "organization", "vatRegistrationCode", "306215" + stir.substring(3));
         String id = post(with(body, "organization", "id", "00000000-0000-0000-0000-000000000001"))
                 .statusCode(201)
                 .header("Location", containsString("/api/catalog/organizations/"))
                 .body("organization.status", equalTo("PENDING"))
                 .body("organization.stir", equalTo(stir))
+                .body("organization.address", equalTo(address))
+                .body("organization.vatRegistrationCode", equalTo("306215" + stir.substring(3)))
                 .body("user.role", equalTo("MANAGER"))
                 .extract().path("organization.id");
         assertTrue(!id.equals("00000000-0000-0000-0000-000000000001"), "the client chose the id");
@@ -80,6 +86,8 @@ class OnboardingTest {
         assertTrue(claims.path("realm_access").path("roles").toString().contains("enterprise"), claims.toString());
         given().auth().oauth2(token).get("/api/catalog/me").then().statusCode(200)
                 .body("organizationId", equalTo(id)).body("organization.status", equalTo("PENDING"));
+        given().auth().oauth2(Tokens.demoUser(realmUrl, "admin-bukhara")).get("/api/catalog/organizations/" + id).then()
+                .statusCode(200).body("address", equalTo(address)).body("vatRegistrationCode", equalTo("306215" + stir.substring(3)));
 
         // The Keycloak organization exists, named by the catalog id.
         assertTrue(accounts.findOrganization(UUID.fromString(id)).isPresent(), "no Keycloak organization for " + id);
@@ -91,6 +99,22 @@ class OnboardingTest {
         assertEquals("PENDING", data.path("status").asText());
         assertEquals("SMALL_INDUSTRIAL_ZONE", data.path("zoneType").asText());
         assertEquals("[\"TEXTILE_AND_GARMENTS\"]", data.path("sectors").toString());
+        // What an order's e-invoice and its approvals need, without asking catalog.
+        assertEquals(address, data.path("address").asText());
+        assertEquals("306215" + stir.substring(3), data.path("vatRegistrationCode").asText());
+        assertEquals(claims.path("sub").asText(), data.path("managerUserId").asText());
+    }
+
+    @Test
+    void anOrganizationThatChargesNoVatRegistersWithoutACode() throws Exception {
+        String stir = newStir();
+        String id = post(enterprise(stir, "1703")).statusCode(201)
+                .body("organization", not(hasKey("vatRegistrationCode"))).extract().path("organization.id");
+        var record = EventTopics.await(kafka, Topic.ORGANIZATIONS.topicName(), r -> id.equals(r.key()), Duration.ofSeconds(10))
+                .orElseThrow(() -> new AssertionError("no OrganizationRegistered for " + id));
+        JsonNode data = new ObjectMapper().readTree(record.value());
+        assertFalse(data.path("vatRegistrationCode").isTextual(), data.toString());
+        assertEquals("Sanoat ko'chasi, " + stir.substring(0, 3) + "-uy", data.path("address").asText());
     }
 
     @Test
@@ -177,6 +201,14 @@ class OnboardingTest {
         expectField(with(good, "organization", "districtCode", "1706401"), "organization.districtCode");
         expectField(with(good, "organization", "kind", "FACTORY"), "organization.kind");
         expectField(with(good, "organization", "legalName", "x".repeat(301)), "organization.legalName");
+        expectField(with(good, "organization", "address", null), "organization.address");
+        expectField(with(good, "organization", "address", "   "), "organization.address");
+        expectField(with(good, "organization", "address", "x".repeat(301)), "organization.address");
+        expectField(with(good, "organization", "address", "Sanoat ko'chasi,\n12-uy"), "organization.address");
+        expectField(with(good, "organization", "address", "Sanoat ko'chasi\u0000 12-uy"), "organization.address");
+        expectField(with(good, "organization", "vatRegistrationCode", "30621500010"), "organization.vatRegistrationCode");
+        expectField(with(good, "organization", "vatRegistrationCode", "3062150001012"), "organization.vatRegistrationCode");
+        expectField(with(good, "organization", "vatRegistrationCode", "30621500010A"), "organization.vatRegistrationCode");
         expectField(with(good, "organization", "sectors", List.of()), "organization.sectors");
         expectField(with(good, "organization", "sectors", List.of("SPACE")), "organization.sectors[0]");
         expectField(with(good, "organization", "serviceCategories", List.of("ERP")), "organization.serviceCategories");

@@ -34,6 +34,7 @@ final class Registrations {
                 "sectors", List.of("TEXTILE_AND_GARMENTS"),
                 "contactPhone", "+998901234567",
                 "contactEmail", "info-" + stir + "@korxona.uz"));
+        organization.put("address", "Sanoat ko'chasi, " + stir.substring(0, 3) + "-uy");
         Map<String, Object> user = new HashMap<>(Map.of(
                 "firstName", "Aziz",
                 "lastName", "Nazarov",

@@ -38,6 +38,8 @@ class DemoCatalogueTest {
         List<String> regions = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                 "select distinct region_code from product where status = 'PUBLISHED'").getResultList());
         assertEquals(Regions.CODES, new HashSet<>(regions));
+        // An e-invoice of a demo order names both parties' addresses.
+        assertEquals(0, count("select count(*) from organization where status_changed_by = 'demo-data' and address is null"));
 
         catalogue.load(new StartupEvent());
         assertEquals(organizations, count("select count(*) from organization where status_changed_by = 'demo-data'"));
