@@ -38,4 +38,24 @@ public final class KeycloakUsers {
                 .post(keycloak + "/admin/realms/" + realm + "/users").then().statusCode(201);
         return Tokens.password(realmUrl, "aqlli-web", username, PASSWORD);
     }
+
+    /** An administration user scoped to {@code regionCode} ({@code 17} for the republic); returns their access token. */
+    public static String signedInAdministrator(String realmUrl, String regionCode) {
+        String keycloak = realmUrl.substring(0, realmUrl.indexOf("/realms/"));
+        String realm = realmUrl.substring(realmUrl.indexOf("/realms/") + "/realms/".length());
+        String username = "test-admin-" + regionCode + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> user = Map.of(
+                "username", username,
+                "email", username + "@sinov.uz",
+                "firstName", "Sinov",
+                "lastName", "Hokimiyat",
+                "enabled", true,
+                "emailVerified", true,
+                "groups", List.of("/administration"),
+                "attributes", Map.of("region_code", List.of(regionCode)),
+                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        RestAssured.given().auth().oauth2(Tokens.keycloakAdmin(realmUrl)).contentType(ContentType.JSON).body(user)
+                .post(keycloak + "/admin/realms/" + realm + "/users").then().statusCode(201);
+        return Tokens.password(realmUrl, "aqlli-web", username, PASSWORD);
+    }
 }

@@ -31,6 +31,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "urn:aqlli:problem:" + slug, "Conflict", detail, List.of());
     }
 
+    /** A conflict with what one field names (an order line's product that was withdrawn, say). */
+    public static ProblemException conflict(String slug, String field, String detail) {
+        return new ProblemException(409, "urn:aqlli:problem:" + slug, "Conflict", detail, List.of(new Problem.FieldError(field, detail)));
+    }
+
     public static ProblemException forbidden(String slug, String detail) {
         return new ProblemException(403, "urn:aqlli:problem:" + slug, "Forbidden", detail, List.of());
     }

@@ -1,0 +1,9 @@
+package uz.aqlli.orders;
+
+/** Where one month of a subscription is. */
+public enum MonthStatus {
+    SCHEDULED,
+    DELIVERED,
+    ACCEPTED,
+    DISPUTED
+}

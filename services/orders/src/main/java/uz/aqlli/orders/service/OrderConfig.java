@@ -1,0 +1,24 @@
+package uz.aqlli.orders.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+
+/** The server's order rules; a client cannot loosen them. */
+@ConfigMapping(prefix = "aqlli.orders")
+public interface OrderConfig {
+
+    /** How long the buyer has to accept or dispute a delivery before it counts as accepted. */
+    @WithDefault("P14D")
+    Duration acceptanceWindow();
+
+    /** How often deliveries past their acceptance window are looked for (read by {@code AcceptanceSweep}'s schedule). */
+    @WithDefault("1s")
+    String sweepEvery();
+
+    /** The VAT rate a VAT-registered seller's e-invoice shows, in percent (Uzbekistan's standard rate). */
+    @WithDefault("12")
+    BigDecimal vatRatePercent();
+}
