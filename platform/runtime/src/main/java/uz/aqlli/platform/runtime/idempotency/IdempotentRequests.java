@@ -3,8 +3,8 @@ package uz.aqlli.platform.runtime.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
-import io.quarkus.arc.Arc;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.Arc;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -85,7 +85,8 @@ public class IdempotentRequests {
      * answered the first time.
      *
      * <p>No key: {@code action} runs as if there were no such mechanism. A key that is not 1–255
-     * printable ASCII characters: 400 naming {@code Idempotency-Key}. A request under the same key
+     * printable ASCII characters (or an empty header): 400 naming {@code Idempotency-Key}. A key from
+     * a caller who is not signed in: 401 (keys are per user). A request under the same key
      * still running: 409 {@code idempotency-key-in-use}. A key already used for another operation
      * or another body: 422 {@code idempotency-key-reused}. The same request again: the stored
      * status, body bytes, {@code Location}, {@code ETag} and {@code Content-Type}, with
