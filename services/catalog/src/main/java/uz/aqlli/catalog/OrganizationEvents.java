@@ -1,6 +1,7 @@
 package uz.aqlli.catalog;
 
 import uz.aqlli.platform.events.OrganizationEvent;
+import uz.aqlli.platform.events.OrganizationManagerChanged;
 import uz.aqlli.platform.events.OrganizationReinstated;
 import uz.aqlli.platform.events.OrganizationRegistered;
 import uz.aqlli.platform.events.OrganizationRejected;
@@ -27,6 +28,13 @@ public final class OrganizationEvents {
                 organization.contactPhone(), organization.contactEmail(), organization.address(),
                 organization.vatRegistrationCode(), manager == null ? null : manager.userId().toString(),
                 organization.status().name(), organization.registeredAt());
+    }
+
+    /** {@code successor} took the manager role from {@code predecessor}, now a member. */
+    public static OrganizationManagerChanged managerChanged(Organization organization, Member successor, Member predecessor,
+                                                            Instant at) {
+        return new OrganizationManagerChanged(organization.id(), organization.kind().name(), organization.regionCode(),
+                organization.status().name(), successor.userId().toString(), predecessor.userId().toString(), at);
     }
 
     /** The decision just taken on {@code organization}: its status, reason, who and when come from it. */

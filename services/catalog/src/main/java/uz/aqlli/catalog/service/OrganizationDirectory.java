@@ -3,6 +3,7 @@ package uz.aqlli.catalog.service;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import org.hibernate.exception.ConstraintViolationException;
@@ -183,9 +184,16 @@ public class OrganizationDirectory {
         QuarkusTransaction.requiringNew().run(() -> members.deleteById(member.userId()));
     }
 
-    /** The manager makes another member the manager and becomes a member; one transaction. */
+    /**
+     * The manager makes another member the manager and becomes a member; one transaction, with the
+     * event that tells other services (orders: who approves) who manages now.
+     */
     @Transactional
     public Member handOverManagement(UUID organizationId, UUID userId) {
+        // The event names the organization's status, and every standing takes it as the latest word.
+        // Read under a share lock held to commit, a decision racing the handover waits for it (or it
+        // for the decision), so the event never repeats a status the topic has already replaced.
+        organizations.findByIdOptional(organizationId, LockModeType.PESSIMISTIC_READ);
         Organization organization = managed(organizationId, "hands the role over");
         Member successor = members.findByIdOptional(userId)
                 .filter(found -> found.organizationId().equals(organization.id()))
@@ -209,6 +217,7 @@ public class OrganizationDirectory {
             }
             throw e;
         }
+        outbox.append(OrganizationEvents.managerChanged(organization, successor, manager, Instant.now(clock)));
         return successor;
     }
 

@@ -1,5 +1,7 @@
 package uz.aqlli.catalog.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -156,6 +158,19 @@ class AccessControlTest {
         handOver(manager, id, "5e5e0000-0000-4000-8000-000000000001").statusCode(400).body("errors.field", hasItem("userId"));
         handOver(successorToken, id, self).statusCode(403);
         handOver(manager, id, successor).statusCode(200).body("role", equalTo("MANAGER"));
+
+        // Other services (orders: who approves) learn who manages now; the refused handovers said nothing.
+        var changes = EventTopics.all(kafka, Topic.ORGANIZATIONS.topicName(), Duration.ofSeconds(15),
+                        r -> id.equals(r.key()) && "OrganizationManagerChanged".equals(EventTopics.header(r, "ce_type")))
+                .stream().filter(r -> id.equals(r.key()) && "OrganizationManagerChanged".equals(EventTopics.header(r, "ce_type")))
+                .toList();
+        assertEquals(1, changes.size(), "OrganizationManagerChanged records of " + id);
+        JsonNode change = new ObjectMapper().readTree(changes.get(0).value());
+        assertEquals(successor, change.path("managerUserId").asText());
+        assertEquals(self, change.path("previousManagerUserId").asText());
+        assertEquals("PENDING", change.path("status").asText());
+        assertEquals("1706", change.path("regionCode").asText());
+        assertEquals("ENTERPRISE", change.path("kind").asText());
 
         // Now the successor manages and the former manager is a member.
         given().auth().oauth2(manager).delete(members(id) + "/" + successor).then().statusCode(403);

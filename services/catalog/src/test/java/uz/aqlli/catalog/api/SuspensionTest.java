@@ -1,9 +1,14 @@
 package uz.aqlli.catalog.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,7 +20,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.testing.Contention;
+import uz.aqlli.platform.testing.EventTopics;
 import uz.aqlli.platform.testing.PlatformTestResource;
 import uz.aqlli.platform.testing.Tokens;
 
@@ -28,6 +35,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uz.aqlli.catalog.api.ProductCatalogueTest.PRODUCTS;
 import static uz.aqlli.catalog.api.ProductCatalogueTest.as;
 import static uz.aqlli.catalog.api.ProductCatalogueTest.product;
@@ -46,6 +54,9 @@ class SuspensionTest {
 
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String realmUrl;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String kafka;
 
     @Test
     void aSuspendedEnterprisesProductsLeaveTheSearchAndComeBackOnReinstatement() {
@@ -119,6 +130,56 @@ class SuspensionTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * A handover in flight when the organization is suspended: the test holds the manager's member
+     * row, so the handover has read the organization and waits to write; the suspension then runs.
+     * Every standing takes the directory's last event on the topic as the organization's status, so
+     * the last one must say SUSPENDED: a handover announcing the VERIFIED it read after the
+     * suspension would let the organization trade again everywhere but in catalog.
+     */
+    @Test
+    void aHandoverRacingTheSuspensionDoesNotAnnounceTheOldStatusAfterIt() throws Exception {
+        Verified verified = verifiedEnterprise();
+        String enterprise = verified.id();
+        String self = OnboardingTest.claims(verified.manager()).path("sub").asText();
+        String stir = given().auth().oauth2(verified.manager()).get("/api/catalog/organizations/" + enterprise).then()
+                .statusCode(200).extract().path("stir");
+        String successor = given().auth().oauth2(verified.manager()).contentType(ContentType.JSON)
+                .body(Map.of("firstName", "Voris", "lastName", "Karimov", "email", "voris-" + stir + "@korxona.uz",
+                        "password", PASSWORD))
+                .post("/api/catalog/organizations/" + enterprise + "/members").then().statusCode(201).extract().path("userId");
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try (Connection holder = dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("select 1 from member where user_id = ? for update")) {
+                lock.setObject(1, UUID.fromString(self));
+                lock.executeQuery().close();
+            }
+            Future<Integer> handover = threads.submit(() -> given().auth().oauth2(verified.manager()).contentType(ContentType.JSON)
+                    .body(Map.of("userId", successor)).post("/api/catalog/organizations/" + enterprise + "/manager-handover")
+                    .statusCode());
+            Contention.awaitWaiting(dataSource, "member", 1);
+            Future<Integer> suspension = threads.submit(() -> decide(verified.admin(), enterprise, "SUSPEND").extract().statusCode());
+            // Unlocked, the suspension commits here while the handover still waits; locked, it waits for it.
+            Thread.sleep(1500);
+            holder.commit();
+            assertEquals(200, suspension.get(30, TimeUnit.SECONDS));
+            assertEquals(200, handover.get(30, TimeUnit.SECONDS));
+        } finally {
+            threads.shutdownNow();
+        }
+
+        Set<String> seen = new HashSet<>();
+        var events = EventTopics.all(kafka, Topic.ORGANIZATIONS.topicName(), Duration.ofSeconds(15),
+                        r -> enterprise.equals(r.key()) && seen.add(EventTopics.header(r, "ce_type"))
+                                && seen.containsAll(Set.of("OrganizationManagerChanged", "OrganizationSuspended")))
+                .stream().filter(r -> enterprise.equals(r.key())).toList();
+        assertTrue(seen.containsAll(Set.of("OrganizationManagerChanged", "OrganizationSuspended")), "events of " + enterprise + ": " + seen);
+        JsonNode last = new ObjectMapper().readTree(events.get(events.size() - 1).value());
+        assertEquals("SUSPENDED", last.path("status").asText(), "the directory's last word on " + enterprise + ": " + last);
     }
 
     /** A newly registered enterprise in Navoi, verified by the republic's administration, and its manager's token. */

@@ -5,6 +5,8 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import uz.aqlli.platform.events.OrganizationManagerChanged;
+import uz.aqlli.platform.events.OrganizationRegistered;
 import uz.aqlli.platform.events.ProductWithdrawn;
 import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.runtime.consumer.DeadLetters;
@@ -19,6 +21,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -79,6 +82,27 @@ class DirectoryEventsTest {
         assertEquals("organization-standing", EventTopics.header(dead.get(), DeadLetters.CONSUMER));
         assertEquals(Topic.ORGANIZATIONS.topicName(), EventTopics.header(dead.get(), DeadLetters.TOPIC));
         assertEquals("VERIFIED", Standings.of(organization));
+    }
+
+    /**
+     * Every event of the directory's topic is an organization event with the status after it: a
+     * registration with the details an e-invoice needs and a manager's handover are read like the rest.
+     */
+    @Test
+    void aRegistrationWithItsLegalDetailsAndAManagersHandoverAreDirectoryEventsToo() {
+        String organization = UUID.randomUUID().toString();
+        String manager = UUID.randomUUID().toString();
+        PlatformEvents.publish(kafka, Topic.ORGANIZATIONS, new OrganizationRegistered(UUID.fromString(organization), "PROVIDER",
+                "Xiva Dasturlash MChJ", "301234568", "1733", "1733401", "NONE", null, List.of(), List.of("ERP"), "+998622000000",
+                "info@xiva-dastur.uz", "Xorazm viloyati, Xiva shahri, Islom Xo'ja ko'chasi, 3-uy", "333401234568", manager,
+                "PENDING", Instant.now()), Topic.ORGANIZATIONS.source(), OffsetDateTime.now(ZoneOffset.UTC));
+        Standings.await(organization, "PENDING");
+
+        String handedOver = UUID.randomUUID().toString();
+        PlatformEvents.publish(kafka, Topic.ORGANIZATIONS, new OrganizationManagerChanged(UUID.fromString(handedOver), "PROVIDER",
+                "1733", "VERIFIED", UUID.randomUUID().toString(), manager, Instant.now()), Topic.ORGANIZATIONS.source(),
+                OffsetDateTime.now(ZoneOffset.UTC));
+        Standings.await(handedOver, "VERIFIED");
     }
 
     @Test
