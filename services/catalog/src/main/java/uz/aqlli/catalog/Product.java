@@ -55,6 +55,9 @@ public class Product {
     @Column(name = "hs_code")
     private String hsCode;
 
+    @Column(name = "ikpu_code")
+    private String ikpuCode;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private UnitOfMeasure unit;
@@ -145,6 +148,7 @@ public class Product {
         description = Map.copyOf(terms.description());
         sector = terms.sector();
         hsCode = terms.hsCode();
+        ikpuCode = terms.ikpuCode();
         unit = terms.unit();
         priceUzs = terms.priceUzs();
         priceTiers = List.copyOf(terms.priceTiers());
@@ -172,6 +176,9 @@ public class Product {
     public Sector sector() { return sector; }
 
     public String hsCode() { return hsCode; }
+
+    /** The IKPU (MXIK) code an e-invoice line names; {@code null} when the enterprise has not given it. */
+    public String ikpuCode() { return ikpuCode; }
 
     public UnitOfMeasure unit() { return unit; }
 

@@ -17,14 +17,14 @@ public final class ProductEvents {
 
     public static ProductPublished published(Product product) {
         return new ProductPublished(product.id(), product.enterpriseId(), product.name(), product.sector().name(),
-                product.hsCode(), product.unit().name(), product.priceUzs(), tiers(product), product.minOrderQuantity(),
+                product.hsCode(), product.ikpuCode(), product.unit().name(), product.priceUzs(), tiers(product), product.minOrderQuantity(),
                 product.leadTimeDays(), product.exportReady(), product.regionCode(), product.publishedAt());
     }
 
     /** After the flush, so the event carries the version the change made. */
     public static ProductUpdated updated(Product product) {
         return new ProductUpdated(product.id(), product.enterpriseId(), product.name(), product.sector().name(),
-                product.hsCode(), product.unit().name(), product.priceUzs(), tiers(product), product.minOrderQuantity(),
+                product.hsCode(), product.ikpuCode(), product.unit().name(), product.priceUzs(), tiers(product), product.minOrderQuantity(),
                 product.leadTimeDays(), product.exportReady(), product.regionCode(), product.version(), product.updatedAt());
     }
 

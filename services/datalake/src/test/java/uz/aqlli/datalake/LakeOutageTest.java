@@ -58,7 +58,7 @@ class LakeOutageTest {
             try (var publisher = PlatformEvents.publisher(kafka)) {
                 for (int i = 0; i < EVENTS; i++) {
                     var product = new ProductPublished(UUID.randomUUID(), enterprise, Map.of("uz-Latn", "Mahsulot " + i),
-                            "TEXTILE_AND_GARMENTS", "5208", "METRE", new BigDecimal("1000.00"), List.of(), BigDecimal.ONE, 10,
+                            "TEXTILE_AND_GARMENTS", "5208", null, "METRE", new BigDecimal("1000.00"), List.of(), BigDecimal.ONE, 10,
                             false, "1706", Instant.now());
                     published.add(publisher.publish(product));
                     Thread.sleep(65);

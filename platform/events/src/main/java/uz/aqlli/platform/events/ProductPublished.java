@@ -10,6 +10,8 @@ import java.util.UUID;
  * An enterprise listed a product publicly. It carries everything {@code orders} needs to price an
  * order without calling {@code catalog}: unit, price, quantity tiers and minimum order.
  *
+ * @param ikpuCode   the 17-digit IKPU (MXIK) code of the national goods and services catalogue that an e-invoice
+ *                   line needs; {@code null} when the enterprise has not given it
  * @param priceTiers {@code [{minQuantity, priceUzs}]}, rising quantities; empty when the price is flat
  */
 public record ProductPublished(
@@ -18,6 +20,7 @@ public record ProductPublished(
         Map<String, String> name,
         String sector,
         String hsCode,
+        String ikpuCode,
         String unit,
         BigDecimal priceUzs,
         List<Tier> priceTiers,

@@ -13,6 +13,7 @@ public record ProductUpdated(
         Map<String, String> name,
         String sector,
         String hsCode,
+        String ikpuCode,
         String unit,
         BigDecimal priceUzs,
         List<ProductPublished.Tier> priceTiers,

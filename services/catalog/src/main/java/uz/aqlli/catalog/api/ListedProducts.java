@@ -26,7 +26,7 @@ class ListedProducts {
     ProductView view(ProductFinder.Listed row) {
         try {
             return new ProductView(row.id(), row.enterpriseId(), row.status(), texts.readValue(row.nameJson()),
-                    texts.readValue(row.descriptionJson()), row.sector(), row.hsCode(), row.unit(), row.priceUzs(),
+                    texts.readValue(row.descriptionJson()), row.sector(), row.hsCode(), row.ikpuCode(), row.unit(), row.priceUzs(),
                     tiers.readValue(row.priceTiersJson()), row.minOrderQuantity(), row.monthlyCapacity(), row.leadTimeDays(),
                     row.exportReady(), row.certifications(), row.regionCode(), row.zoneType(), row.zoneName(), row.version(),
                     row.createdAt(), row.updatedAt(), row.publishedAt(), row.withdrawnAt());

@@ -29,6 +29,7 @@ public record ProductForm(
         @NotNull @Localized(maxLength = 5000) Map<String, String> description,
         @NotNull Sector sector,
         @Pattern(regexp = "\\d{6}(\\d{2}(\\d{2})?)?", message = "must be an HS code of 6, 8 or 10 digits") String hsCode,
+        @Pattern(regexp = "\\d{17}", message = "must be the 17-digit IKPU (MXIK) code") String ikpuCode,
         @NotNull UnitOfMeasure unit,
         @NotNull @DecimalMin(value = "0", inclusive = false, message = "must be more than 0")
         @Digits(integer = 16, fraction = 2, message = "must be so'm with at most 2 decimals") BigDecimal priceUzs,
@@ -52,7 +53,7 @@ public record ProductForm(
     ProductTerms terms() {
         List<PriceTier> tiers = priceTiers == null ? List.of()
                 : priceTiers.stream().map(tier -> new PriceTier(tier.minQuantity(), tier.priceUzs())).toList();
-        return new ProductTerms(name, description, sector, hsCode, unit, priceUzs, tiers, minOrderQuantity, monthlyCapacity,
+        return new ProductTerms(name, description, sector, hsCode, ikpuCode, unit, priceUzs, tiers, minOrderQuantity, monthlyCapacity,
                 leadTimeDays, exportReady, certifications == null ? List.of() : certifications.stream().map(String::strip).toList());
     }
 }

@@ -39,13 +39,13 @@ import java.util.UUID;
  * clusters and zones the source articles name, with products in Uzbek and Russian
  * ({@code demo/catalogue.json}). Each enterprise and its products enter in one transaction,
  * through the same entities and events as real ones; ids are derived from the STIR, so a second
- * start finds them and adds nothing. Addresses and VAT codes are made up, in their real shapes. Off unless {@code aqlli.catalog.demo-catalogue=true} (the launcher, %dev and %test).
+ * start finds them and adds nothing. Addresses, VAT codes and IKPU codes are made up, in their real shapes. Off unless {@code aqlli.catalog.demo-catalogue=true} (the launcher, %dev and %test).
  */
 @ApplicationScoped
 public class DemoCatalogue {
 
     record DemoProduct(Map<String, String> name, Map<String, String> description, Sector sector, String hsCode,
-                       UnitOfMeasure unit, BigDecimal priceUzs, BigDecimal minOrderQuantity, BigDecimal monthlyCapacity,
+                       String ikpuCode, UnitOfMeasure unit, BigDecimal priceUzs, BigDecimal minOrderQuantity, BigDecimal monthlyCapacity,
                        int leadTimeDays, boolean exportReady, List<String> certifications) {
     }
 
@@ -98,7 +98,7 @@ public class DemoCatalogue {
             DemoProduct item = demo.products().get(i);
             UUID productId = UUID.nameUUIDFromBytes(("aqlli-demo-product:" + demo.stir() + ":" + i).getBytes(StandardCharsets.UTF_8));
             Product product = Product.draft(productId, enterprise, new ProductTerms(item.name(), item.description(), item.sector(),
-                    item.hsCode(), item.unit(), item.priceUzs(), List.<PriceTier>of(), item.minOrderQuantity(), item.monthlyCapacity(),
+                    item.hsCode(), item.ikpuCode(), item.unit(), item.priceUzs(), List.<PriceTier>of(), item.minOrderQuantity(), item.monthlyCapacity(),
                     item.leadTimeDays(), item.exportReady(), item.certifications()), now);
             product.publish(now);
             products.persist(product);

@@ -96,11 +96,11 @@ public final class ProductFinder {
                          String hsCode, String unit, BigDecimal priceUzs, String priceTiersJson, BigDecimal minOrderQuantity,
                          BigDecimal monthlyCapacity, int leadTimeDays, boolean exportReady, List<String> certifications,
                          String regionCode, String zoneType, String zoneName, long version, Instant createdAt, Instant updatedAt,
-                         Instant publishedAt, Instant withdrawnAt) {
+                         Instant publishedAt, Instant withdrawnAt, String ikpuCode) {
 
         static final String COLUMNS = "p.id, p.enterprise_id, p.status, p.name, p.description, p.sector, p.hs_code, p.unit, p.price_uzs, "
                 + "p.price_tiers, p.min_order_quantity, p.monthly_capacity, p.lead_time_days, p.export_ready, p.certifications, "
-                + "p.region_code, p.zone_type, p.zone_name, p.version, p.created_at, p.updated_at, p.published_at, p.withdrawn_at";
+                + "p.region_code, p.zone_type, p.zone_name, p.version, p.created_at, p.updated_at, p.published_at, p.withdrawn_at, p.ikpu_code";
 
         /** {@link #COLUMNS} with every column but the facets' (sector, export_ready, region_code, zone_type, zone_name) null. */
         static final String FACETS_ONLY = Arrays.stream(COLUMNS.split(", "))
@@ -125,7 +125,7 @@ public final class ProductFinder {
                     row.getBigDecimal(c + 9), row.getString(c + 10), row.getBigDecimal(c + 11), row.getBigDecimal(c + 12),
                     row.getInt(c + 13), row.getBoolean(c + 14), List.of((String[]) row.getArray(c + 15).getArray()),
                     row.getString(c + 16), row.getString(c + 17), row.getString(c + 18), row.getLong(c + 19), instant(row, c + 20),
-                    instant(row, c + 21), instant(row, c + 22), instant(row, c + 23));
+                    instant(row, c + 21), instant(row, c + 22), instant(row, c + 23), row.getString(c + 24));
         }
 
         private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -1,5 +1,6 @@
 package uz.aqlli.catalog.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -93,6 +94,36 @@ class ProductCatalogueTest {
         assertEquals(List.of("ProductPublished", "ProductUpdated", "ProductWithdrawn"), types);
     }
 
+    /** The IKPU (MXIK) code an e-invoice line needs travels with the product to orders, which never asks catalog. */
+    @Test
+    void theIkpuCodeIsKeptShownAndCarriedByTheProductsEvents() throws Exception {
+        String enterprise1 = Tokens.demoUser(realmUrl, "enterprise1");
+        String word = "ikpusinov" + Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+        Map<String, Object> body = product("Paxta ipi " + word, "41000.00");
+        body.put("ikpuCode", "05205001001000000");
+        String id = as(enterprise1).body(body).post(PRODUCTS).then().statusCode(201)
+                .body("ikpuCode", equalTo("05205001001000000")).extract().path("id");
+        String path = PRODUCTS + "/" + id;
+        as(enterprise1).get(path).then().statusCode(200).body("ikpuCode", equalTo("05205001001000000"));
+        as(enterprise1).header("If-Match", "\"0\"").post(path + "/publication").then().statusCode(200);
+        given().queryParam("q", word).get(PRODUCTS).then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.ikpuCode", equalTo("05205001001000000"));
+
+        var published = EventTopics.await(kafka, Topic.PRODUCTS.topicName(),
+                        r -> id.equals(r.key()) && "ProductPublished".equals(EventTopics.header(r, "ce_type")), Duration.ofSeconds(10))
+                .orElseThrow(() -> new AssertionError("no ProductPublished for " + id));
+        assertEquals("05205001001000000", new ObjectMapper().readTree(published.value()).path("ikpuCode").asText());
+
+        // A revision with another code is news too.
+        body.put("ikpuCode", "05205001002000000");
+        as(enterprise1).header("If-Match", "\"1\"").body(body).put(path).then().statusCode(200)
+                .body("ikpuCode", equalTo("05205001002000000"));
+        var updated = EventTopics.await(kafka, Topic.PRODUCTS.topicName(),
+                        r -> id.equals(r.key()) && "ProductUpdated".equals(EventTopics.header(r, "ce_type")), Duration.ofSeconds(10))
+                .orElseThrow(() -> new AssertionError("no ProductUpdated for " + id));
+        assertEquals("05205001002000000", new ObjectMapper().readTree(updated.value()).path("ikpuCode").asText());
+    }
+
     /** The same rule as offers' offers (OfferBoardTest): a missing If-Match changes nothing. */
     @Test
     void publishingOrWithdrawingWithoutIfMatchIsRefusedAsVersionRequired() {
@@ -134,6 +165,9 @@ class ProductCatalogueTest {
         expectInvalid(enterprise1, "sector", Map.of("sector", "SPACE"));
         expectInvalid(enterprise1, "priceUzs", Map.of("priceUzs", "-100"));
         expectInvalid(enterprise1, "hsCode", Map.of("hsCode", "52"));
+        expectInvalid(enterprise1, "ikpuCode", Map.of("ikpuCode", "0520500100100000"));
+        expectInvalid(enterprise1, "ikpuCode", Map.of("ikpuCode", "052050010010000001"));
+        expectInvalid(enterprise1, "ikpuCode", Map.of("ikpuCode", "0520500100100000A"));
         expectInvalid(enterprise1, "name", Map.of("name", Map.of("fr", "Fil de coton")));
         expectInvalid(enterprise1, "priceTiers[1].minQuantity", Map.of("priceTiers",
                 List.of(Map.of("minQuantity", 1000, "priceUzs", "900"), Map.of("minQuantity", 500, "priceUzs", "800"))));

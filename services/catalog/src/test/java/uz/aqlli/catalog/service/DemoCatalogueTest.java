@@ -17,6 +17,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The demo catalogue the local run starts with: every region, searchable, and loaded once however often it starts. */
 @QuarkusTest
@@ -38,8 +39,9 @@ class DemoCatalogueTest {
         List<String> regions = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
                 "select distinct region_code from product where status = 'PUBLISHED'").getResultList());
         assertEquals(Regions.CODES, new HashSet<>(regions));
-        // An e-invoice of a demo order names both parties' addresses.
+        // An e-invoice of a demo order names both parties' addresses and, for some lines, an IKPU code.
         assertEquals(0, count("select count(*) from organization where status_changed_by = 'demo-data' and address is null"));
+        assertTrue(count("select count(*) from product where ikpu_code is not null") > 0, "no demo product has an IKPU code");
 
         catalogue.load(new StartupEvent());
         assertEquals(organizations, count("select count(*) from organization where status_changed_by = 'demo-data'"));
