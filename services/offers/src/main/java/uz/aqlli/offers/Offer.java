@@ -47,6 +47,9 @@ public class Offer {
     @Column(nullable = false)
     private Map<String, String> description;
 
+    @Column(name = "ikpu_code")
+    private String ikpuCode;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "pricing_model", nullable = false)
     private PricingModel pricingModel;
@@ -111,6 +114,7 @@ public class Offer {
         category = terms.category();
         title = Map.copyOf(terms.title());
         description = Map.copyOf(terms.description());
+        ikpuCode = terms.ikpuCode();
         pricingModel = terms.pricingModel();
         priceUzs = terms.priceUzs();
         deliveryDays = terms.deliveryDays();
@@ -145,6 +149,11 @@ public class Offer {
 
     public Map<String, String> description() {
         return description;
+    }
+
+    /** The IKPU (MXIK) code an e-invoice line names; {@code null} when the provider has not given it. */
+    public String ikpuCode() {
+        return ikpuCode;
     }
 
     public PricingModel pricingModel() {

@@ -12,12 +12,12 @@ public final class OfferEvents {
 
     public static OfferPublished published(Offer offer) {
         return new OfferPublished(offer.id(), offer.providerId(), offer.category().name(), offer.title(),
-                offer.pricingModel().name(), offer.priceUzs(), offer.deliveryDays(), offer.regionsServed(), offer.publishedAt());
+                offer.ikpuCode(), offer.pricingModel().name(), offer.priceUzs(), offer.deliveryDays(), offer.regionsServed(), offer.publishedAt());
     }
 
     public static OfferUpdated updated(Offer offer) {
         return new OfferUpdated(offer.id(), offer.providerId(), offer.category().name(), offer.title(),
-                offer.pricingModel().name(), offer.priceUzs(), offer.deliveryDays(), offer.regionsServed(), offer.updatedAt());
+                offer.ikpuCode(), offer.pricingModel().name(), offer.priceUzs(), offer.deliveryDays(), offer.regionsServed(), offer.updatedAt());
     }
 
     public static OfferWithdrawn withdrawn(Offer offer) {

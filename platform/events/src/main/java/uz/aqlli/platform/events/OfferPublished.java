@@ -11,6 +11,8 @@ import java.util.UUID;
  * {@link OfferUpdated}, when a published offer changes.
  *
  * @param title        the title by language tag ({@code uz-Latn}, {@code uz-Cyrl}, {@code ru}, {@code en})
+ * @param ikpuCode     the 17-digit IKPU (MXIK) code of the service, for the lines of an e-invoice; {@code null}
+ *                     when the provider has not given it
  * @param pricingModel {@code FIXED}, {@code FROM_PRICE}, {@code HOURLY} or {@code MONTHLY_SUBSCRIPTION}
  * @param priceUzs     exact amount in so'm, with the pricing model's meaning
  * @param regionsServed SOATO region codes
@@ -20,6 +22,7 @@ public record OfferPublished(
         UUID providerId,
         String category,
         Map<String, String> title,
+        String ikpuCode,
         String pricingModel,
         BigDecimal priceUzs,
         int deliveryDays,

@@ -12,6 +12,7 @@ public record OfferUpdated(
         UUID providerId,
         String category,
         Map<String, String> title,
+        String ikpuCode,
         String pricingModel,
         BigDecimal priceUzs,
         int deliveryDays,

@@ -1,5 +1,6 @@
 package uz.aqlli.offers.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -145,6 +146,35 @@ class OfferBoardTest {
         given().get(OFFERS + "/" + id).then().statusCode(200).body("status", equalTo("PUBLISHED"));
     }
 
+    /** The IKPU (MXIK) code an e-invoice line of an order needs travels with the offer to orders, which never asks offers. */
+    @Test
+    void theIkpuCodeIsKeptShownAndCarriedByTheOffersEvents() throws Exception {
+        String provider1 = Tokens.demoUser(realmUrl, "provider1");
+        announce(TASHKENT_SOFT, "1726", "Verified", "VERIFIED", Instant.now());
+        Map<String, Object> body = new HashMap<>(offer("ERP", "30000000"));
+        body.put("ikpuCode", "06202001001000000");
+        String id = as(provider1).body(body).post(OFFERS).then().statusCode(201)
+                .body("ikpuCode", equalTo("06202001001000000")).extract().path("id");
+        String path = OFFERS + "/" + id;
+        as(provider1).header("If-Match", "\"0\"").post(path + "/publication").then().statusCode(200);
+        given().get(path).then().statusCode(200).body("ikpuCode", equalTo("06202001001000000"));
+        given().queryParam("category", "ERP").queryParam("size", 100).get(OFFERS).then().statusCode(200)
+                .body("items.find { it.id == '" + id + "' }.ikpuCode", equalTo("06202001001000000"));
+
+        var published = EventTopics.await(kafka, Topic.OFFERS.topicName(),
+                        r -> id.equals(r.key()) && "OfferPublished".equals(EventTopics.header(r, "ce_type")), Duration.ofSeconds(10))
+                .orElseThrow(() -> new AssertionError("no OfferPublished for " + id));
+        assertEquals("06202001001000000", new ObjectMapper().readTree(published.value()).path("ikpuCode").asText());
+
+        body.put("ikpuCode", "06202001002000000");
+        as(provider1).header("If-Match", "\"1\"").body(body).put(path).then().statusCode(200)
+                .body("ikpuCode", equalTo("06202001002000000"));
+        var updated = EventTopics.await(kafka, Topic.OFFERS.topicName(),
+                        r -> id.equals(r.key()) && "OfferUpdated".equals(EventTopics.header(r, "ce_type")), Duration.ofSeconds(10))
+                .orElseThrow(() -> new AssertionError("no OfferUpdated for " + id));
+        assertEquals("06202001002000000", new ObjectMapper().readTree(updated.value()).path("ikpuCode").asText());
+    }
+
     @Test
     void onlyTheProviderChangesItsOfferAndEveryChangeNamesTheVersionItChanges() {
         String provider1 = Tokens.demoUser(realmUrl, "provider1");
@@ -205,6 +235,9 @@ class OfferBoardTest {
         expectInvalid(provider1, "regionsServed[0]", "regionsServed", List.of("9999"));
         expectInvalid(provider1, "regionsServed[1]", "regionsServed", List.of("1726", "1726"));
         expectInvalid(provider1, "deliveryDays", "deliveryDays", 0);
+        expectInvalid(provider1, "ikpuCode", "ikpuCode", "0620200100100000");
+        expectInvalid(provider1, "ikpuCode", "ikpuCode", "062020010010000001");
+        expectInvalid(provider1, "ikpuCode", "ikpuCode", "06202001001O00000");
         given().queryParam("size", 101).get(OFFERS).then().statusCode(400).body("errors.field", hasItem("size"));
         given().queryParam("minPrice", 10).queryParam("maxPrice", 5).get(OFFERS).then().statusCode(400)
                 .body("errors.field", hasItem("minPrice"));
