@@ -1,9 +1,10 @@
 package uz.aqlli.bench;
 
+import static uz.aqlli.bench.BenchPlatform.ms;
+import static uz.aqlli.bench.BenchPlatform.percentile;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import uz.aqlli.launcher.Folders;
-import uz.aqlli.launcher.LaunchSettings;
 import uz.aqlli.launcher.Platform;
 import uz.aqlli.catalog.service.ProductFinder;
 import uz.aqlli.launcher.PlatformApp;
@@ -20,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -80,30 +80,16 @@ public final class SearchBenchmark {
 
     public static void main(String[] args) throws Exception {
         int products = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        Path repo = Path.of(System.getProperty("aqlli.repo", ".")).toAbsolutePath();
-        Path home = repo.resolve("deploy/bench/target/bench-home");
-        // A fresh platform each run: the figures never depend on what an earlier run left.
-        Folders.delete(home);
-        try (Platform platform = Platform.start(LaunchSettings.onFreePorts(repo, home, repo.resolve(".aqlli")), new Platform.Progress() {
-            @Override
-            public void starting(String part) {
-                System.out.println("bench: starting " + part);
-            }
-
-            @Override
-            public void ready(String part, String detail) {
-                System.out.println("bench: " + part + " ready");
-            }
-        })) {
+        Path repo = BenchPlatform.repo();
+        try (Platform platform = BenchPlatform.start(repo)) {
             Map<String, String> catalog = platform.environment(PlatformApp.CATALOG);
-            try (Connection db = DriverManager.getConnection(catalog.get("QUARKUS_DATASOURCE_JDBC_URL"),
-                    catalog.get("QUARKUS_DATASOURCE_USERNAME"), catalog.get("QUARKUS_DATASOURCE_PASSWORD"))) {
+            try (Connection db = BenchPlatform.database(platform, PlatformApp.CATALOG)) {
                 long loadStarted = System.nanoTime();
                 load(db, products);
                 double loadSeconds = (System.nanoTime() - loadStarted) / 1e9;
                 String gateway = platform.gatewayUrl() + "/api/catalog/products?";
                 // The catalog service itself, as the gateway reaches it: splits the HTTP overhead in two.
-                String service = "http://localhost:" + catalog.get("QUARKUS_HTTP_PORT") + "/api/catalog/products?";
+                String service = BenchPlatform.serviceUrl(platform, PlatformApp.CATALOG) + "/api/catalog/products?";
                 if (Boolean.getBoolean("bench.hold")) {
                     // For EXPLAIN by hand: the loaded platform stays up until the process is stopped.
                     System.out.println("bench: holding; database " + catalog.get("QUARKUS_DATASOURCE_JDBC_URL") + " user "
@@ -140,10 +126,8 @@ public final class SearchBenchmark {
                     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                     return query -> httpSearch(client, gateway, query);
                 });
-                String url = catalog.get("QUARKUS_DATASOURCE_JDBC_URL");
                 double sqlThroughput = throughput(() -> {
-                    Connection connection = DriverManager.getConnection(url, catalog.get("QUARKUS_DATASOURCE_USERNAME"),
-                            catalog.get("QUARKUS_DATASOURCE_PASSWORD"));
+                    Connection connection = BenchPlatform.database(platform, PlatformApp.CATALOG);
                     return query -> sqlSearch(connection, query);
                 });
                 String report = report(products, loadSeconds, overHttp, overService, overSql, httpThroughput, sqlThroughput)
@@ -411,16 +395,6 @@ public final class SearchBenchmark {
             difference[i] = minuend[i] - subtrahend[i];
         }
         return difference;
-    }
-
-    private static long percentile(long[] values, int percent) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percent / 100.0 * sorted.length) - 1)];
-    }
-
-    private static String ms(long nanos) {
-        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
     }
 
     private static Map<String, String> parse(String query) {
