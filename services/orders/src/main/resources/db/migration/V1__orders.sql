@@ -126,6 +126,8 @@ create table order_item (
     product_id      uuid,
     offer_id        uuid,
     name            jsonb         not null,
+    -- a product's sector (an order may mix an enterprise's sectors); null for an offer
+    sector          text,
     unit            text          not null,
     ikpu_code       text,
     quantity        numeric(16,3) not null check (quantity > 0),

@@ -17,8 +17,8 @@ import java.util.List;
  * {@code yyyy-MM-dd}, as operators expect. Where each field comes from: {@code docs/e-invoice.md}.
  *
  * <p>Listed prices include VAT (as Uzbek B2B price lists state them), so a VAT-registered seller's
- * line splits its sum into the VAT it contains and the rest; a seller without a VAT registration code
- * issues the line without VAT.
+ * line takes the VAT out of the unit price and adds it back on the line's net sum; a seller without a
+ * VAT registration code issues the line without VAT.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"Version", "FacturaType", "FacturaDoc", "ContractDoc", "SellerTin", "BuyerTin", "Seller", "Buyer", "ProductList"})
@@ -76,8 +76,8 @@ public record EInvoice(
                        @JsonProperty("WithoutVat") boolean withoutVat, @JsonProperty("Origin") Integer origin) {
     }
 
-    /** One invoiced line before VAT is split out: what was delivered and what it costs, VAT included. */
-    public record Billed(String ikpuCode, String name, String unit, BigDecimal count, BigDecimal sumWithVat) {
+    /** One invoiced line: what was delivered, how many, and its unit price as the order has it (VAT included). */
+    public record Billed(String ikpuCode, String name, String unit, BigDecimal count, BigDecimal unitPriceWithVat) {
     }
 
     /** The two parties as the directory describes them. */
@@ -96,14 +96,20 @@ public record EInvoice(
                 buyer.stir(), party(seller), party(buyer), new ProductList(seller.stir(), hasVat, List.copyOf(lines)));
     }
 
+    /**
+     * The line's arithmetic as operators check it: {@code DeliverySum = Count × Summa} and
+     * {@code VatSum = DeliverySum × VatRate / 100}, each to the tiyin, and the total their sum. The
+     * unit price without VAT is the order's unit price with the VAT taken out (to the tiyin), so the
+     * total can differ from the order's line amount by a few tiyin when the price does not divide.
+     */
     static Line line(int ordNo, Billed billed, BigDecimal rate, boolean withoutVat) {
-        BigDecimal withVat = Pricing.money(billed.sumWithVat());
-        BigDecimal vat = withoutVat ? Pricing.money(BigDecimal.ZERO)
-                : withVat.multiply(rate).divide(rate.add(BigDecimal.valueOf(100)), 2, RoundingMode.HALF_UP);
-        BigDecimal net = withVat.subtract(vat);
-        BigDecimal unitNet = net.divide(billed.count(), 2, RoundingMode.HALF_UP);
+        BigDecimal hundred = BigDecimal.valueOf(100);
+        BigDecimal unitNet = withoutVat ? Pricing.money(billed.unitPriceWithVat())
+                : billed.unitPriceWithVat().multiply(hundred).divide(hundred.add(rate), 2, RoundingMode.HALF_UP);
+        BigDecimal net = Pricing.amount(billed.count(), unitNet);
+        BigDecimal vat = withoutVat ? Pricing.money(BigDecimal.ZERO) : Pricing.money(net.multiply(rate).divide(hundred));
         return new Line(ordNo, billed.ikpuCode(), billed.name(), billed.name(), null, billed.unit(), billed.count(), unitNet,
-                net, Pricing.money(rate), vat, withVat, withoutVat, null);
+                net, Pricing.money(rate), vat, net.add(vat), withoutVat, null);
     }
 
     private static Party party(Side side) {

@@ -183,10 +183,11 @@ public class Order {
     }
 
     /** Catalogue products of one enterprise, priced by the server from the listings. */
-    public static Order ofProducts(UUID id, String number, Parties parties, String sector, List<OrderItem> items,
+    public static Order ofProducts(UUID id, String number, Parties parties, List<OrderItem> items,
                                    Delivery delivery, boolean awaitsApproval, Instant now) {
         Order order = new Order(id, number, OrderKind.PRODUCTS, parties, delivery, now);
-        order.sector = sector;
+        // The order's sector, for figures by sector, is its largest line's (the first of equals); each line keeps its own.
+        order.sector = items.stream().max(Comparator.comparing(OrderItem::amountUzs)).map(OrderItem::sector).orElseThrow();
         order.items.addAll(items);
         order.amountUzs = Pricing.total(items.stream().map(OrderItem::amountUzs).toList());
         order.enter(awaitsApproval, now);
@@ -414,6 +415,7 @@ public class Order {
             if (subscription()) {
                 throw ProblemException.invalidField("month", "is required: a subscription is disputed month by month");
             }
+            requireWithinWindow(acceptanceDueAt, now);
         } else {
             require("have a month disputed", OrderStatus.CONFIRMED);
             SubscriptionMonth disputed = month(month);
@@ -421,6 +423,7 @@ public class Order {
                 throw ProblemException.conflict("month-not-delivered",
                         "Month " + month + " of order " + orderNumber + " is " + disputed.status() + ", not DELIVERED");
             }
+            requireWithinWindow(disputed.acceptanceDueAt(), now);
             disputed.dispute(why);
         }
         status = OrderStatus.DISPUTED;
@@ -439,6 +442,17 @@ public class Order {
             }
         }
         return due;
+    }
+
+    /**
+     * A delivery answered after its window has counted as accepted from the moment the window ended,
+     * whether or not the sweep has run yet (it may have been down): it can no longer be disputed.
+     */
+    private void requireWithinWindow(Instant due, Instant now) {
+        if (due != null && !now.isBefore(due)) {
+            throw ProblemException.conflict("acceptance-window-passed", "The acceptance window of order " + orderNumber
+                    + " ended at " + due + ": the delivery counts as accepted");
+        }
     }
 
     private void refreshAcceptanceDue() {

@@ -43,7 +43,7 @@ public final class OrderEvents {
     }
 
     public OrderPlaced placed() {
-        var items = order.items().stream().map(item -> new OrderPlaced.Item(item.listingId(), item.unit(), item.quantity(),
+        var items = order.items().stream().map(item -> new OrderPlaced.Item(item.listingId(), item.sector(), item.unit(), item.quantity(),
                 item.ikpuCode(), item.unitPriceUzs(), item.amountUzs())).toList();
         return new OrderPlaced(facts, items, order.months(), order.deliveryRegionCode(), order.deliveryDistrictCode(),
                 order.wantedBy(), order.placedAt());

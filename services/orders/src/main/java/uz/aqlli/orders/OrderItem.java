@@ -26,6 +26,8 @@ public class OrderItem {
     @Column(nullable = false)
     private Map<String, String> name;
 
+    private String sector;
+
     @Column(nullable = false)
     private String unit;
 
@@ -44,26 +46,27 @@ public class OrderItem {
     protected OrderItem() {
     }
 
-    private OrderItem(UUID productId, UUID offerId, Map<String, String> name, String unit, String ikpuCode,
+    private OrderItem(UUID productId, UUID offerId, Map<String, String> name, String sector, String unit, String ikpuCode,
                       BigDecimal quantity, BigDecimal unitPriceUzs) {
         this.productId = productId;
         this.offerId = offerId;
         this.name = Map.copyOf(name);
+        this.sector = sector;
         this.unit = unit;
         this.ikpuCode = ikpuCode;
         this.quantity = counted(quantity);
         price(unitPriceUzs);
     }
 
-    public static OrderItem product(UUID productId, Map<String, String> name, String unit, String ikpuCode,
+    public static OrderItem product(UUID productId, Map<String, String> name, String sector, String unit, String ikpuCode,
                                     BigDecimal quantity, BigDecimal unitPriceUzs) {
-        return new OrderItem(productId, null, name, unit, ikpuCode, quantity, unitPriceUzs);
+        return new OrderItem(productId, null, name, sector, unit, ikpuCode, quantity, unitPriceUzs);
     }
 
     /** An offer's line; {@code unitPriceUzs} null while a quote is awaited. */
     public static OrderItem offer(UUID offerId, Map<String, String> title, String unit, String ikpuCode,
                                   BigDecimal quantity, BigDecimal unitPriceUzs) {
-        return new OrderItem(null, offerId, title, unit, ikpuCode, quantity, unitPriceUzs);
+        return new OrderItem(null, offerId, title, null, unit, ikpuCode, quantity, unitPriceUzs);
     }
 
     /** The provider's quote: the quantity it counts (hours) and its total. */
@@ -98,6 +101,11 @@ public class OrderItem {
 
     public Map<String, String> name() {
         return name;
+    }
+
+    /** The product's sector; {@code null} for an offer. */
+    public String sector() {
+        return sector;
     }
 
     public String unit() {

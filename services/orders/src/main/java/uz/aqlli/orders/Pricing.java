@@ -43,6 +43,13 @@ public final class Pricing {
         return money(amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
+    /** The largest amount an order, a line or a month can hold (the columns are {@code numeric(18,2)}). */
+    public static final BigDecimal LARGEST = new BigDecimal("9999999999999999.99");
+
+    public static boolean storable(BigDecimal amount) {
+        return amount == null || amount.compareTo(LARGEST) <= 0;
+    }
+
     public static BigDecimal money(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_UP);
     }

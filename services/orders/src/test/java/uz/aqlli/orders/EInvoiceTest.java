@@ -20,7 +20,7 @@ class EInvoiceTest {
 
     @Test
     void aVatRegisteredSellersLineSplitsTheVatItContains() {
-        var line = new EInvoice.Billed("10101001001000000", "Paxta ip", "KILOGRAM", new BigDecimal("100"), new BigDecimal("112000.00"));
+        var line = new EInvoice.Billed("10101001001000000", "Paxta ip", "KILOGRAM", new BigDecimal("100"), new BigDecimal("1120.00"));
         EInvoice invoice = EInvoice.of("AE-2026-000001", LocalDate.of(2026, 12, 1), "AE-2026-000001", LocalDate.of(2026, 11, 20),
                 VAT_SELLER, BUYER, List.of(line), new BigDecimal("12"));
         EInvoice.Line billed = invoice.productList().products().getFirst();
@@ -38,19 +38,22 @@ class EInvoiceTest {
     }
 
     @Test
-    void theVatAndTheRestAlwaysAddUpToWhatTheBuyerPays() {
-        var line = new EInvoice.Billed("10101001001000000", "X", "PIECE", new BigDecimal("7"), new BigDecimal("1000.01"));
+    void everyLinesArithmeticHoldsAsOperatorsCheckItWhenThePriceDoesNotDivide() {
+        var line = new EInvoice.Billed("10101001001000000", "X", "PIECE", new BigDecimal("7"), new BigDecimal("142.86"));
         EInvoice.Line billed = EInvoice.of("N", LocalDate.now(), "N", LocalDate.now(), VAT_SELLER, BUYER, List.of(line),
                 new BigDecimal("12")).productList().products().getFirst();
-        // 1000.01 * 12 / 112 = 107.1439... -> 107.14
+        // 142.86 without 12 % VAT = 127.5535... -> 127.55; 7 x 127.55 = 892.85; 12 % of it = 107.142 -> 107.14
+        assertEquals(new BigDecimal("127.55"), billed.summa());
+        assertEquals(new BigDecimal("892.85"), billed.deliverySum());
+        assertEquals(billed.count().multiply(billed.summa()).setScale(2), billed.deliverySum());
         assertEquals(new BigDecimal("107.14"), billed.vatSum());
-        assertEquals(new BigDecimal("892.87"), billed.deliverySum());
+        assertEquals(new BigDecimal("999.99"), billed.deliverySumWithVat());
         assertEquals(billed.deliverySumWithVat(), billed.deliverySum().add(billed.vatSum()));
     }
 
     @Test
     void aSellerWithoutVatRegistrationIssuesTheLineWithoutVat() {
-        var line = new EInvoice.Billed("10101001001000000", "X", "PIECE", new BigDecimal("2"), new BigDecimal("500.00"));
+        var line = new EInvoice.Billed("10101001001000000", "X", "PIECE", new BigDecimal("2"), new BigDecimal("250.00"));
         EInvoice invoice = EInvoice.of("N", LocalDate.now(), "N", LocalDate.now(), NO_VAT_SELLER, BUYER, List.of(line),
                 new BigDecimal("12"));
         EInvoice.Line billed = invoice.productList().products().getFirst();

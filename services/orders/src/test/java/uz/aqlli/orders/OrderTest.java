@@ -26,9 +26,9 @@ class OrderTest {
     private static final Order.Delivery DELIVERY = new Order.Delivery("1706", null, "Buxoro sh., 1", null, null);
 
     private static Order products(boolean awaitsApproval) {
-        var item = OrderItem.product(UUID.randomUUID(), Map.of("uz-Latn", "Ip"), "KILOGRAM", null, new BigDecimal("10"),
+        var item = OrderItem.product(UUID.randomUUID(), Map.of("uz-Latn", "Ip"), "TEXTILE_AND_GARMENTS", "KILOGRAM", null, new BigDecimal("10"),
                 new BigDecimal("1500"));
-        return Order.ofProducts(UUID.randomUUID(), "AE-2026-000001", PARTIES, "TEXTILE", List.of(item), DELIVERY, awaitsApproval, NOW);
+        return Order.ofProducts(UUID.randomUUID(), "AE-2026-000001", PARTIES, List.of(item), DELIVERY, awaitsApproval, NOW);
     }
 
     private static Order offer(PricingModel model, Integer months) {
@@ -52,6 +52,27 @@ class OrderTest {
         assertEquals(OrderStatus.PLACED, order.status());
         assertTrue(order.placed());
         assertEquals(new BigDecimal("15000.00"), order.amountUzs());
+    }
+
+    @Test
+    void anOrdersSectorIsItsLargestLinesAndEachLineKeepsItsOwn() {
+        var cloth = OrderItem.product(UUID.randomUUID(), Map.of("uz-Latn", "Mato"), "TEXTILE_AND_GARMENTS", "METRE", null,
+                new BigDecimal("10"), new BigDecimal("100"));
+        var dye = OrderItem.product(UUID.randomUUID(), Map.of("uz-Latn", "Bo'yoq"), "CHEMICALS", "KILOGRAM", null,
+                new BigDecimal("10"), new BigDecimal("150"));
+        Order order = Order.ofProducts(UUID.randomUUID(), "AE-2026-000003", PARTIES, List.of(cloth, dye), DELIVERY, false, NOW);
+        assertEquals("CHEMICALS", order.sector());
+        assertEquals("TEXTILE_AND_GARMENTS", order.items().getFirst().sector());
+    }
+
+    @Test
+    void aDeliveryCannotBeDisputedOnceItsWindowHasEndedEvenBeforeTheSweepCame() {
+        Order order = products(false);
+        order.confirm(LocalDate.of(2026, 12, 10), NOW);
+        order.deliver(WINDOW, NOW);
+        assertEquals("acceptance-window-passed", slug(() -> order.dispute(null, "late", NOW.plus(WINDOW))));
+        order.dispute(null, "short by 2 kg", NOW.plus(WINDOW).minusSeconds(1));
+        assertEquals(OrderStatus.DISPUTED, order.status());
     }
 
     @Test

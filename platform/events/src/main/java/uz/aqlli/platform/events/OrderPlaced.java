@@ -25,12 +25,13 @@ public record OrderPlaced(
 
     /**
      * @param listingId   the product or offer ordered
+     * @param sector      the product's {@link Sector}; {@code null} for an offer
      * @param unit        the product's unit of measure; {@code MONTH} or {@code HOUR} or {@code SERVICE} for an offer
      * @param ikpuCode    the 17-digit IKPU (MXIK) code of the goods or service, if the seller gave one
      * @param unitPriceUzs {@code null} while a quote is awaited
      * @param amountUzs    {@code null} while a quote is awaited
      */
-    public record Item(UUID listingId, String unit, BigDecimal quantity, String ikpuCode, BigDecimal unitPriceUzs,
+    public record Item(UUID listingId, String sector, String unit, BigDecimal quantity, String ikpuCode, BigDecimal unitPriceUzs,
                        BigDecimal amountUzs) {
     }
 }

@@ -280,7 +280,7 @@ public class OrderResource {
     }
 
     private OrderView view(Order order) {
-        return OrderView.of(order, market::party, caller.memberOf(order.buyerId()));
+        return OrderView.of(order, market::party, caller.memberOf(order.buyerId()) || caller.administers(order.buyerRegionCode()));
     }
 
     private Response tagged(Order order) {

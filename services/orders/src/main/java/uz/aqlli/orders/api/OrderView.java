@@ -72,7 +72,10 @@ public record OrderView(
                         Instant acceptanceDueAt, Instant acceptedAt, String acceptedBy, String reason) {
     }
 
-    /** {@code buyerSide}: the viewer is the buyer's member, who alone sees who of the buyer placed and approved it. */
+    /**
+     * {@code buyerSide}: the viewer is the buyer's member or its region's administration, who alone see
+     * who of the buyer placed and approved it, and when it was made (before any wait for approval).
+     */
     public static OrderView of(Order order, Function<UUID, Optional<TradingParty>> parties, boolean buyerSide) {
         List<OrderItem> items = order.items();
         List<Item> lines = IntStream.range(0, items.size()).mapToObj(i -> {
@@ -98,7 +101,8 @@ public record OrderView(
                 new Delivery(order.deliveryRegionCode(), order.deliveryDistrictCode(), order.deliveryAddress()),
                 order.wantedBy(), order.note(), order.deliveryDate(), order.reason(),
                 order.cancelledBy() == null ? null : order.cancelledBy().name(), order.completedBy(), months,
-                buyerSide ? order.placedBy() : null, buyerSide ? order.approvedBy() : null, order.createdAt(),
+                buyerSide ? order.placedBy() : null, buyerSide ? order.approvedBy() : null,
+                buyerSide ? order.createdAt() : null, // when it was made (before any approval) is the buyer's business
                 order.placedAt(), order.confirmedAt(), order.deliveredAt(), order.acceptanceDueAt(), order.closedAt(),
                 order.version());
     }

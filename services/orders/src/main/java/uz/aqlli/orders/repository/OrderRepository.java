@@ -21,7 +21,8 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
     /** The next order number, e.g. {@code AE-2026-000042}: a sequence, so numbers never repeat. */
     public String nextNumber(Instant now) {
         Number next = (Number) getEntityManager().createNativeQuery("select nextval('order_number_seq')").getSingleResult();
-        return "AE-%d-%06d".formatted(Year.from(now.atZone(java.time.ZoneOffset.UTC)).getValue(), next.longValue());
+        // the year on the invoice is Uzbekistan's: an order just after midnight on 1 January (Tashkent) is the new year's
+        return "AE-%d-%06d".formatted(Year.from(now.atZone(java.time.ZoneId.of("Asia/Tashkent"))).getValue(), next.longValue());
     }
 
     /** Orders the organization buys. */
@@ -35,12 +36,15 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
                 parameters(seller, status));
     }
 
-    /** Orders with a buyer or seller in {@code region}; every order when {@code region} is null (republic level). */
+    /**
+     * Orders with a buyer in {@code region}, or a seller there once placed (an order waiting for the
+     * buyer's approval is the buyer's alone); every order when {@code region} is null (republic level).
+     */
     public PanacheQuery<Order> inRegion(String region, OrderStatus status) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
         if (region != null) {
-            query.append(" and (buyerRegionCode = :region or sellerRegionCode = :region)");
+            query.append(" and (buyerRegionCode = :region or sellerRegionCode = :region and placedAt is not null)");
             parameters.and("region", region);
         }
         if (status != null) {

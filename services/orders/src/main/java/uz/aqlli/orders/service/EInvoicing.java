@@ -53,7 +53,7 @@ public class EInvoicing {
         List<OrderItem> items = order.items();
         for (int i = 0; i < items.size(); i++) {
             OrderItem item = items.get(i);
-            billed.add(new EInvoice.Billed(ikpu(item, i), name(item.name()), item.unit(), item.quantity(), item.amountUzs()));
+            billed.add(new EInvoice.Billed(ikpu(item, i), name(item.name()), item.unit(), item.quantity(), item.unitPriceUzs()));
         }
         return document(order, order.orderNumber(), order.closedAt(), billed);
     }

@@ -115,8 +115,9 @@ public class Fulfilment {
         OrderSide side = access.side(order).orElseThrow(() -> ProblemException.forbidden("not-a-party",
                 "Only the buyer's or the seller's members cancel an order"));
         EntityTags.require(ifMatch, order.version());
+        boolean quoteDeclined = side == OrderSide.BUYER && order.status() == OrderStatus.QUOTED;
         order.cancel(side, reason, clock.instant());
-        return recorded(order, () -> ordering.events(order).cancelled(false));
+        return recorded(order, () -> ordering.events(order).cancelled(quoteDeclined));
     }
 
     @Transactional
@@ -173,14 +174,15 @@ public class Fulfilment {
         if (order == null || order.acceptanceDueAt() == null || order.acceptanceDueAt().isAfter(now)) {
             return;
         }
+        // Accepted as of the moment the window ended, not when the sweep came by (it may have been down).
         if (order.status() == OrderStatus.DELIVERED) {
-            order.accept(Order.BY_ACCEPTANCE_WINDOW, now);
+            order.accept(Order.BY_ACCEPTANCE_WINDOW, order.acceptanceDueAt());
             orders.flush();
             outbox.append(ordering.events(order).completed());
             return;
         }
         for (int month : order.monthsDueForAcceptance(now)) {
-            boolean complete = order.acceptMonth(month, Order.BY_ACCEPTANCE_WINDOW, now);
+            boolean complete = order.acceptMonth(month, Order.BY_ACCEPTANCE_WINDOW, order.subscriptionMonth(month).acceptanceDueAt());
             orders.flush();
             outbox.append(ordering.events(order).monthAccepted(month));
             if (complete) {
@@ -203,8 +205,6 @@ public class Fulfilment {
     }
 
     private void notInThePast(String field, LocalDate date) {
-        if (date != null && date.isBefore(LocalDate.ofInstant(clock.instant(), Ordering.UZBEKISTAN))) {
-            throw ProblemException.invalidField(field, "is in the past");
-        }
+        Ordering.checkDate(field, date, clock.instant());
     }
 }

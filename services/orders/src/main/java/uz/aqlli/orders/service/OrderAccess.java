@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Who sees an order: the buyer's members, the seller's members once it is placed (never while it
- * waits for the buyer's approval), and the administration of either party's region. Everyone else
+ * Who sees an order: the buyer's members and its region's administration; once it is placed (never
+ * while it waits for the buyer's approval, nor after the buyer's manager rejected it) also the
+ * seller's members and the seller's region's administration. Everyone else
  * gets 404, so nobody learns that an order exists. Who may act on it is narrower: each step belongs
  * to one side.
  */
@@ -39,7 +40,7 @@ public class OrderAccess {
         return caller.memberOf(order.buyerId())
                 || order.placed() && caller.memberOf(order.sellerId())
                 || caller.administers(order.buyerRegionCode())
-                || caller.administers(order.sellerRegionCode());
+                || order.placed() && caller.administers(order.sellerRegionCode());
     }
 
     /** The order for a step of {@code side}; who sees it but is not that side gets 403 saying who may. */

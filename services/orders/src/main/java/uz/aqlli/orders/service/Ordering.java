@@ -8,6 +8,7 @@ import uz.aqlli.orders.ListingStatus;
 import uz.aqlli.orders.Order;
 import uz.aqlli.orders.OrderEvents;
 import uz.aqlli.orders.OrderItem;
+import uz.aqlli.orders.Pricing;
 import uz.aqlli.orders.PricingModel;
 import uz.aqlli.orders.PurchasingPolicy;
 import uz.aqlli.orders.TradingParty;
@@ -77,7 +78,6 @@ public class Ordering {
             throw ProblemException.invalidField("delivery.address", "is required: where the goods go");
         }
         UUID seller = null;
-        String sector = null;
         var seen = new HashSet<UUID>();
         List<OrderItem> items = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -95,19 +95,27 @@ public class Ordering {
             }
             if (seller == null) {
                 seller = product.enterpriseId();
-                sector = product.sector();
             } else if (!seller.equals(product.enterpriseId())) {
                 throw ProblemException.invalidField(field + ".productId",
                         "is sold by another enterprise than the first line; place one order per seller");
             }
-            items.add(OrderItem.product(product.productId(), product.name(), product.unit(), product.ikpuCode(),
+            items.add(OrderItem.product(product.productId(), product.name(), product.sector(), product.unit(), product.ikpuCode(),
                     quantity(field, product, line.quantity()), product.unitPriceFor(line.quantity())));
         }
         Order.Parties parties = parties(buyer, seller, "products");
+        for (int i = 0; i < items.size(); i++) {
+            if (!Pricing.storable(items.get(i).amountUzs())) {
+                throw ProblemException.invalidField("items[" + i + "].quantity", "makes the line cost more than "
+                        + Pricing.LARGEST.toPlainString() + " so'm");
+            }
+        }
+        BigDecimal total = Pricing.total(items.stream().map(OrderItem::amountUzs).toList());
+        if (!Pricing.storable(total)) {
+            throw ProblemException.invalidField("items", "add up to more than " + Pricing.LARGEST.toPlainString() + " so'm: split the order");
+        }
         String number = orders.nextNumber(now);
-        BigDecimal total = uz.aqlli.orders.Pricing.total(items.stream().map(OrderItem::amountUzs).toList());
         Optional<PurchasingPolicy> policy = approvalNeeded(buyer, total);
-        Order order = Order.ofProducts(UUID.randomUUID(), number, parties, sector, items, delivery, policy.isPresent(), now);
+        Order order = Order.ofProducts(UUID.randomUUID(), number, parties, items, delivery, policy.isPresent(), now);
         return enter(order, policy);
     }
 
@@ -149,6 +157,9 @@ public class Ordering {
             case FROM_PRICE -> OrderItem.offer(offer.offerId(), offer.title(), "SERVICE", offer.ikpuCode(), BigDecimal.ONE, null);
             case HOURLY -> OrderItem.offer(offer.offerId(), offer.title(), "HOUR", offer.ikpuCode(), BigDecimal.ONE, null);
         };
+        if (!Pricing.storable(item.amountUzs())) {
+            throw ProblemException.invalidField("months", "make the subscription cost more than " + Pricing.LARGEST.toPlainString() + " so'm");
+        }
         String number = orders.nextNumber(now);
         // A request for a quote has no amount yet: the threshold applies when the quote is accepted.
         Optional<PurchasingPolicy> policy = approvalNeeded(buyer, item.amountUzs());
@@ -162,6 +173,7 @@ public class Ordering {
     public Order approve(UUID id, String ifMatch) {
         Order order = managed(id, "approves orders above the approval threshold");
         EntityTags.require(ifMatch, order.version());
+        standings.requireVerified(order.buyerId(), "place orders");
         requireSellerTrading(order.sellerId());
         order.approve(caller.userId(), clock.instant());
         orders.flush();
@@ -200,7 +212,12 @@ public class Ordering {
         }
         PurchasingPolicy policy = PurchasingPolicy.of(organization, threshold, caller.userId(), now);
         market.persist(policy);
-        market.flush();
+        try {
+            market.flush();
+        } catch (jakarta.persistence.PersistenceException e) {
+            // a first policy set at the same moment by another request of the manager: this one is stale
+            throw ProblemException.staleVersion();
+        }
         return policy;
     }
 
@@ -290,8 +307,22 @@ public class Ordering {
             throw ProblemException.invalidField("delivery.districtCode", "must be a 7-digit SOATO district code in region "
                     + delivery.regionCode());
         }
-        if (delivery.wantedBy() != null && delivery.wantedBy().isBefore(LocalDate.ofInstant(now, UZBEKISTAN))) {
-            throw ProblemException.invalidField("wantedBy", "is in the past");
+        checkDate("wantedBy", delivery.wantedBy(), now);
+    }
+
+    /** A date the buyer or seller names: not in the past, and within {@link #HORIZON_YEARS} years (no order is planned further ahead). */
+    static void checkDate(String field, LocalDate date, Instant now) {
+        if (date == null) {
+            return;
+        }
+        LocalDate today = LocalDate.ofInstant(now, UZBEKISTAN);
+        if (date.isBefore(today)) {
+            throw ProblemException.invalidField(field, "is in the past");
+        }
+        if (date.isAfter(today.plusYears(HORIZON_YEARS))) {
+            throw ProblemException.invalidField(field, "is more than " + HORIZON_YEARS + " years ahead");
         }
     }
+
+    static final int HORIZON_YEARS = 5;
 }

@@ -48,9 +48,16 @@ class AcceptanceSweepTest extends MarketTest {
         clock.moveAhead(Duration.ofDays(20));
         sleepPastASweep();
         as(buyer.manager).get(ORDERS + "/" + id).then().body("status", equalTo("DELIVERED"));
+        // the window is the rule, not the sweep: a dispute after it is refused though nobody has swept yet
+        as(buyer.manager).header("If-Match", "\"2\"").body(Map.of("reason", "Kech qoldim"))
+                .post(ORDERS + "/" + id + "/dispute").then().statusCode(409)
+                .body("type", equalTo("urn:aqlli:problem:acceptance-window-passed"));
+        String dueAt = as(buyer.manager).get(ORDERS + "/" + id).then().extract().path("acceptanceDueAt");
         scheduler.resume(AcceptanceSweep.JOB);
         Market.eventually(() -> as(buyer.manager).get(ORDERS + "/" + id).then()
                 .body("status", equalTo("COMPLETED")).body("completedBy", equalTo("ACCEPTANCE_WINDOW")));
+        // accepted as of the moment its window ended, not when the sweep came back
+        as(buyer.manager).get(ORDERS + "/" + id).then().body("closedAt", equalTo(dueAt));
     }
 
     @Test

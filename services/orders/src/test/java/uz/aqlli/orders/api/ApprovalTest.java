@@ -2,6 +2,7 @@ package uz.aqlli.orders.api;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+import uz.aqlli.platform.testing.Tokens;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static uz.aqlli.orders.api.Market.ORDERS;
 import static uz.aqlli.orders.api.Market.POLICY;
@@ -58,6 +60,11 @@ class ApprovalTest extends MarketTest {
         buyer.as().body(order(line(product, "500"))).post(ORDERS).then().statusCode(201).body("status", equalTo("PLACED"));
 
         as(seller.manager).get(ORDERS + "/" + waiting).then().statusCode(404);
+        // nor the seller's region's administration; the buyer's region's sees it
+        String navoi = Tokens.demoUser(realmUrl, "admin-navoi");
+        as(navoi).get(ORDERS + "/" + waiting).then().statusCode(404);
+        as(navoi).queryParam("size", 100).get(ORDERS + "/region").then().statusCode(200).body("items.id", not(hasItem(waiting)));
+        as(Tokens.demoUser(realmUrl, "admin-bukhara")).get(ORDERS + "/" + waiting).then().statusCode(200);
         as(seller.manager).queryParam("side", "SELLER").queryParam("size", 100).get(ORDERS).then().statusCode(200)
                 .body("items.id", not(hasItem(waiting)));
         as(seller.manager).header("If-Match", "\"0\"").body(Map.of("deliveryDate", ServiceOrderTest.in(3)))
@@ -68,7 +75,9 @@ class ApprovalTest extends MarketTest {
         as(buyer.manager).post(ORDERS + "/" + waiting + "/approval").then().statusCode(428);
         as(buyer.manager).header("If-Match", "\"0\"").post(ORDERS + "/" + waiting + "/approval").then().statusCode(200)
                 .body("status", equalTo("PLACED")).body("approvedBy", equalTo(buyer.managerId));
-        as(seller.manager).get(ORDERS + "/" + waiting).then().statusCode(200).body("approvedBy", nullValue());
+        as(seller.manager).get(ORDERS + "/" + waiting).then().statusCode(200).body("approvedBy", nullValue())
+                .body("createdAt", nullValue()).body("placedAt", notNullValue());
+        as(navoi).get(ORDERS + "/" + waiting).then().statusCode(200);
         as(seller.manager).queryParam("side", "SELLER").queryParam("size", 100).get(ORDERS).then().statusCode(200)
                 .body("items.id", hasItem(waiting));
     }

@@ -47,6 +47,14 @@ class OrderBadInputTest extends MarketTest {
         refused(as(token).body(with(order(line(product, "1")), "note", "x".repeat(2001))).post(ORDERS).then(), "note");
         refused(as(token).header("Idempotency-Key", "has space").body(order(line(product, "1"))).post(ORDERS).then(),
                 "Idempotency-Key");
+        refused(as(token).body(with(order(line(product, "1")), "wantedBy", "+999999999-12-31")).post(ORDERS).then(), "wantedBy");
+        refused(as(token).body(with(order(line(product, "1")), "wantedBy", LocalDate.now().plusYears(6).toString()))
+                .post(ORDERS).then(), "wantedBy");
+        // amounts past what an order can hold are a 400 naming the field, not a failed insert
+        var gold = market.product(seller, "KILOGRAM", "9999999999999.99", "1", null);
+        refused(as(token).body(order(line(gold, "9999999999.999"))).post(ORDERS).then(), "items[0].quantity");
+        var bars = market.product(seller, "KILOGRAM", "999999999999.99", "1", null);
+        refused(as(token).body(order(line(bars, "9000"), line(gold, "999"))).post(ORDERS).then(), "items");
         refused(as(token).queryParam("side", "BOTH").get(ORDERS).then(), "side");
         refused(as(token).queryParam("status", "DONE").get(ORDERS).then(), "status");
         refused(as(token).queryParam("size", "1000").get(ORDERS).then(), "size");

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uz.aqlli.orders.api.Market.ORDERS;
 import static uz.aqlli.orders.api.Market.POLICY;
 import static uz.aqlli.orders.api.Market.as;
@@ -78,5 +79,40 @@ class OrderEventsTest extends MarketTest {
         JsonNode completed = JSON.readTree(mine.get(4).value());
         assertEquals("BUYER", completed.get("completedBy").asText());
         assertNull(completed.get("order").get("serviceCategory").textValue());
+    }
+
+    @Test
+    void aServiceOrdersEventsNameItsCategoryAndModelAndItsQuote() throws IOException {
+        var provider = market.provider("1726");
+        var buyer = market.enterprise("1706");
+        var offer = market.offer(provider, "FROM_PRICE", "3000000");
+        String id = buyer.as().body(Map.of("offerId", offer.toString())).post(ORDERS).then().statusCode(201).extract().path("id");
+        as(provider.manager).header("If-Match", "\"0\"").body(Map.of("amountUzs", "3500000", "deliveryDate", ServiceOrderTest.in(9)))
+                .post(ORDERS + "/" + id + "/quote").then().statusCode(200);
+        as(buyer.manager).header("If-Match", "\"1\"").body(Map.of("reason", "Qimmat")).post(ORDERS + "/" + id + "/cancellation")
+                .then().statusCode(200);
+
+        List<String> expected = List.of("OrderPlaced", "OrderQuoted", "OrderCancelled");
+        List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
+        EventTopics.all(kafka, Topic.ORDERS.topicName(), Duration.ofSeconds(30), record -> {
+            if (id.equals(record.key())) {
+                mine.add(record);
+            }
+            return mine.size() == expected.size();
+        });
+        assertEquals(expected, mine.stream().map(record -> EventTopics.header(record, "ce_type")).toList());
+        JsonNode placed = JSON.readTree(mine.get(0).value());
+        assertEquals("SERVICE", placed.get("order").get("kind").asText());
+        assertEquals("ERP", placed.get("order").get("serviceCategory").asText());
+        assertEquals("FROM_PRICE", placed.get("order").get("pricingModel").asText());
+        assertTrue(placed.get("order").get("amountUzs").isNull(), "no amount before the quote");
+        assertEquals("1726", placed.get("order").get("seller").get("regionCode").asText());
+        JsonNode quoted = JSON.readTree(mine.get(1).value());
+        assertEquals(0, quoted.get("order").get("amountUzs").decimalValue().compareTo(new java.math.BigDecimal("3500000")));
+        assertEquals("QUOTED", quoted.get("order").get("status").asText());
+        JsonNode cancelled = JSON.readTree(mine.get(2).value());
+        assertEquals("BUYER", cancelled.get("cancelledBy").asText());
+        assertTrue(cancelled.get("quoteDeclined").asBoolean(), "cancelling a quoted order is declining its quote");
+        assertEquals("Qimmat", cancelled.get("reason").asText());
     }
 }
