@@ -161,6 +161,58 @@ class PlatformEndToEndIT {
                 .get(gateway + "/api/offers/offers").then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(offerId));
     }
 
+    @Test
+    void anEnterpriseBuysAnotherEnterprisesProductFromListingToEInvoice() {
+        // Navoi's demo enterprise lists a product in catalog; Bukhara's buys it from orders, which knows the
+        // product, both parties and their standing only from catalog's events.
+        String seller = token("enterprise2");
+        String buyer = token("enterprise1");
+        Map<String, Object> product = Map.of("name", Map.of("uz-Latn", "Po'lat burchak 50x50", "ru", "Уголок стальной 50x50"),
+                "description", Map.of("uz-Latn", "Issiq prokat, St3"), "sector", "METALLURGY", "ikpuCode", "07216001001000000",
+                "unit", "TONNE", "priceUzs", "11200000.00", "priceTiers", List.of(Map.of("minQuantity", 10, "priceUzs", "10640000.00")),
+                "minOrderQuantity", 2, "leadTimeDays", 7, "exportReady", false);
+        String productId = given().auth().oauth2(seller).contentType(ContentType.JSON).body(product)
+                .post(gateway + "/api/catalog/products").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(seller).header("If-Match", "\"0\"").post(gateway + "/api/catalog/products/" + productId + "/publication")
+                .then().statusCode(200);
+
+        Map<String, Object> order = Map.of("items", List.of(Map.of("productId", productId, "quantity", "12.5")),
+                "delivery", Map.of("regionCode", "1706", "address", "Buxoro sh., Sanoat ko'chasi 3"));
+        String key = "e2e-" + java.util.UUID.randomUUID();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        io.restassured.response.Response placed;
+        // orders learns of the product from its event: until it has, the product is not in its catalogue (409)
+        while ((placed = given().auth().oauth2(buyer).contentType(ContentType.JSON).header("Idempotency-Key", key).body(order)
+                .post(gateway + "/api/orders/orders")).statusCode() == 409) {
+            if (System.nanoTime() > deadline) {
+                fail("orders never heard of the product: " + placed.asString());
+            }
+            sleep(100);
+        }
+        placed.then().statusCode(201).body("items[0].unitPriceUzs", equalTo(10640000.00f)).body("amountUzs", equalTo(133000000.00f))
+                .body("seller.legalName", equalTo("Navoiy Metall Konstruksiya AJ"));
+        String orderPath = gateway + "/api/orders/orders/" + placed.path("id");
+        given().auth().oauth2(buyer).contentType(ContentType.JSON).header("Idempotency-Key", key).body(order)
+                .post(gateway + "/api/orders/orders").then().statusCode(201).body("id", equalTo(placed.path("id")));
+
+        given().auth().oauth2(seller).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("deliveryDate", java.time.LocalDate.now().plusDays(7).toString()))
+                .post(orderPath + "/confirmation").then().statusCode(200);
+        given().auth().oauth2(seller).header("If-Match", "\"1\"").post(orderPath + "/delivery").then().statusCode(200);
+        given().auth().oauth2(buyer).header("If-Match", "\"2\"").post(orderPath + "/acceptance").then().statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+        given().auth().oauth2(seller).get(orderPath + "/e-invoice").then().statusCode(200)
+                .body("Seller.Name", equalTo("Navoiy Metall Konstruksiya AJ"))
+                .body("Buyer.Name", equalTo("Buxoro To'qimachilik Klasteri MChJ"))
+                .body("SellerTin", org.hamcrest.Matchers.matchesPattern("\\d{9}"))
+                .body("BuyerTin", org.hamcrest.Matchers.matchesPattern("\\d{9}"))
+                .body("Seller.Address", org.hamcrest.Matchers.notNullValue())
+                .body("ProductList.Products[0].CatalogCode", equalTo("07216001001000000"))
+                .body("ProductList.Products[0].DeliverySumWithVat", equalTo(133000000.00f));
+        given().auth().oauth2(token("admin-navoi")).get(orderPath).then().statusCode(200);
+        given().auth().oauth2(token("provider2")).get(orderPath).then().statusCode(404);
+    }
+
     private static int khorezmCount(String adminToken) {
         List<Map<String, Object>> byRegion = given().auth().oauth2(adminToken)
                 .get(gateway + "/api/analytics/organizations/by-region")
