@@ -199,13 +199,16 @@ public final class OrderBenchmark {
                 String direct = BenchPlatform.serviceUrl(platform, PlatformApp.ORDERS) + "/api/orders/orders";
                 PlacerFactory overGateway = client -> overHttp(gateway);
                 PlacerFactory straightToOrders = client -> overHttp(direct);
-                PlacerFactory plainJdbc = client -> overJdbc(BenchPlatform.database(platform, PlatformApp.ORDERS));
+                PlacerFactory plainJdbc = client -> overJdbc(BenchPlatform.database(platform, PlatformApp.ORDERS), false);
+                PlacerFactory jdbcWithReads = client -> overJdbc(BenchPlatform.database(platform, PlatformApp.ORDERS), true);
 
                 // Each path warms up first (the services' JIT, the pools), then the outbox relay
                 // catches up, so that no path pays for the events of the one before.
                 run(platform, orders, "warm-up: gateway", overGateway, users, products, WARM_UP);
-                run(platform, orders, "warm-up: plain JDBC", plainJdbc, users, products, WARM_UP);
+                run(platform, orders, "warm-up: plain JDBC", jdbcWithReads, users, products, WARM_UP);
                 Outcome jdbc = run(platform, orders, "plain JDBC", plainJdbc, users, products, MEASURED);
+                Outcome jdbcReading = run(platform, orders, "plain JDBC with the service's reads", jdbcWithReads, users, products,
+                        MEASURED);
                 Outcome http = run(platform, orders, "gateway", overGateway, users, products, MEASURED);
                 Outcome service = run(platform, orders, "straight to orders", straightToOrders, users, products, SIDE_RUN);
                 String check = checkPlaced(orders, http);
@@ -215,7 +218,7 @@ public final class OrderBenchmark {
                 Outcome underProfiler = run(platform, orders, "gateway, under JFR", overGateway, users, products, SIDE_RUN);
                 stopProfiles(profiled, profiles);
                 System.out.println("bench: " + check);
-                String report = report(jdbc, http, service, underProfiler, check, products.size(), users.size(),
+                String report = report(jdbc, jdbcReading, http, service, underProfiler, check, products.size(), users.size(),
                         sellers.size() + buyers.size(), sampleBody(gateway, users.getFirst(), products));
                 System.out.println(report);
                 Files.writeString(repo.resolve("deploy/bench/target/order-benchmark.md"), report);
@@ -368,10 +371,25 @@ public final class OrderBenchmark {
      * The rows one placement writes, as orders writes them, in one transaction: the idempotency key
      * with the stored answer, the order number, the order, its lines and the {@code OrderPlaced}
      * outbox row (the real event record as JSON). What it leaves out is the service's work: HTTP,
-     * JSON binding, the token, the reads it prices and checks from, Hibernate.
+     * JSON binding, the token, Hibernate, and (unless {@code withReads}) the reads it prices and
+     * checks from.
+     *
+     * <p>{@code withReads} adds the statements orders reads with before it writes, one for one as
+     * it runs them (platform/runtime's key lock and lookup, four standing lookups, each line's
+     * listing, both parties, the buyer's policy): the database's share of a placement, apart from
+     * the service's.
      */
-    private static Placer overJdbc(Connection db) throws Exception {
+    private static Placer overJdbc(Connection db, boolean withReads) throws Exception {
         db.setAutoCommit(false);
+        PreparedStatement lock = db.prepareStatement("select pg_try_advisory_xact_lock(?)");
+        PreparedStatement keptAnswer = db.prepareStatement("""
+                select operation, fingerprint, status, content_type, location, entity_tag, body from idempotency_key
+                where caller_id = ? and idempotency_key = ? and created_at > now() - interval '24 hours'""");
+        PreparedStatement standing = db.prepareStatement(
+                "select kind, region_code, status from organization_standing where organization_id = ?");
+        PreparedStatement listing = db.prepareStatement("select * from listed_product where product_id = ?");
+        PreparedStatement party = db.prepareStatement("select * from trading_party where organization_id = ?");
+        PreparedStatement policy = db.prepareStatement("select * from purchasing_policy where organization_id = ?");
         PreparedStatement number = db.prepareStatement("select nextval('order_number_seq')");
         PreparedStatement key = db.prepareStatement("""
                 insert into idempotency_key (caller_id, idempotency_key, operation, fingerprint, status, content_type, location,
@@ -395,7 +413,29 @@ public final class OrderBenchmark {
             UUID id = UUID.randomUUID();
             Organization buyer = placement.buyer().organization;
             Organization seller = placement.products().getFirst().seller();
+            String idempotencyKey = UUID.randomUUID().toString();
             try {
+                if (withReads) {
+                    lock.setLong(1, ThreadLocalRandom.current().nextLong());
+                    read(lock);
+                    keptAnswer.setString(1, placement.buyer().subject());
+                    keptAnswer.setString(2, idempotencyKey);
+                    read(keptAnswer);
+                    for (UUID organization : List.of(buyer.id(), seller.id(), buyer.id(), seller.id())) {
+                        standing.setObject(1, organization);
+                        read(standing);
+                    }
+                    for (Product product : placement.products()) {
+                        listing.setObject(1, product.id());
+                        read(listing);
+                    }
+                    for (UUID organization : List.of(buyer.id(), seller.id())) {
+                        party.setObject(1, organization);
+                        read(party);
+                    }
+                    policy.setObject(1, buyer.id());
+                    read(policy);
+                }
                 String orderNumber;
                 try (ResultSet next = number.executeQuery()) {
                     next.next();
@@ -409,7 +449,7 @@ public final class OrderBenchmark {
                     BigDecimal unitPrice = product.unitPriceFor(quantity);
                     BigDecimal amount = unitPrice.multiply(quantity).setScale(2, RoundingMode.HALF_UP);
                     total = total.add(amount);
-                    lines.add(new OrderPlaced.Item(product.id(), product.unit(), quantity, product.ikpuCode(), unitPrice, amount));
+                    lines.add(new OrderPlaced.Item(product.id(), product.sector(), product.unit(), quantity, product.ikpuCode(), unitPrice, amount));
                     item.setObject(1, id);
                     item.setInt(2, i + 1);
                     item.setObject(3, product.id());
@@ -474,7 +514,7 @@ public final class OrderBenchmark {
                 answer.put("createdAt", now);
                 answer.put("version", 0);
                 key.setString(1, subject);
-                key.setString(2, UUID.randomUUID().toString());
+                key.setString(2, idempotencyKey);
                 key.setString(3, HexFormat.of().formatHex(sha256.digest(("POST /orders\n" + request).getBytes(StandardCharsets.UTF_8))));
                 key.setString(4, "/api/orders/orders/" + id);
                 key.setBytes(5, JSON.writeValueAsBytes(answer));
@@ -487,6 +527,18 @@ public final class OrderBenchmark {
                 throw e;
             }
         };
+    }
+
+    /** Runs a lookup and reads every column of every row, as a caller that uses the answer does. */
+    private static void read(PreparedStatement lookup) throws SQLException {
+        try (ResultSet rows = lookup.executeQuery()) {
+            int columns = rows.getMetaData().getColumnCount();
+            while (rows.next()) {
+                for (int c = 1; c <= columns; c++) {
+                    rows.getObject(c);
+                }
+            }
+        }
     }
 
     // ---- measuring --------------------------------------------------------------------------------
@@ -740,21 +792,22 @@ public final class OrderBenchmark {
 
     // ---- the report -------------------------------------------------------------------------------
 
-    private static String report(Outcome jdbc, Outcome http, Outcome service, Outcome profiled, String check, int products, int users,
+    private static String report(Outcome jdbc, Outcome jdbcReading, Outcome http, Outcome service, Outcome profiled, String check, int products, int users,
                                  int organizations, int answerBytes) {
         StringBuilder table = new StringBuilder("""
                 | path | placements | throughput | p50 | p95 | p99 | errors |
                 | --- | --- | --- | --- | --- | --- | --- |
                 """);
-        for (Outcome outcome : List.of(http, jdbc, service, profiled)) {
+        for (Outcome outcome : List.of(http, jdbc, jdbcReading, service, profiled)) {
             table.append("| %s | %,d | %.0f /s | %s | %s | %s | %d |\n".formatted(outcome.path(), outcome.latencies().length,
                     outcome.throughput(), ms(percentile(outcome.latencies(), 50)),
                     ms(percentile(outcome.latencies(), 95)),
                     ms(percentile(outcome.latencies(), 99)), outcome.errors()));
         }
-        table.append("\n**gateway / plain JDBC: %.2f×** (goal ≥ 0.33×)\n\n".formatted(http.throughput() / jdbc.throughput()));
+        table.append("\n**gateway / plain JDBC: %.2f×** (goal ≥ 0.33×); gateway / plain JDBC with the service's reads: %.2f×\n\n"
+                .formatted(http.throughput() / jdbc.throughput(), http.throughput() / jdbcReading.throughput()));
         table.append("CPU per placement (ms), by part, during each run:\n\n| part |");
-        List<Outcome> runs = List.of(http, jdbc, service);
+        List<Outcome> runs = List.of(http, jdbc, jdbcReading, service);
         runs.forEach(outcome -> table.append(" ").append(outcome.path()).append(" |"));
         table.append("\n| --- |").append(" --- |".repeat(runs.size())).append("\n");
         for (String part : http.cpuSeconds().keySet()) {
@@ -792,7 +845,7 @@ public final class OrderBenchmark {
                 %d bytes. Warm-up %d placements per path before; the outbox relay had sent everything before each run.
                 Errors: %s. Machine: %d cores, JDK %s.
                 """.formatted(check, CLIENTS, users, BUYER_ORGANIZATIONS, organizations, products, answerBytes, WARM_UP,
-                concat(http.errorSamples(), jdbc.errorSamples()), runtime.availableProcessors(), Runtime.version()));
+                concat(concat(http.errorSamples(), jdbc.errorSamples()), concat(jdbcReading.errorSamples(), service.errorSamples())), runtime.availableProcessors(), Runtime.version()));
         return table.toString();
     }
 
