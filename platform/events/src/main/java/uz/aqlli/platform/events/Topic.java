@@ -25,6 +25,8 @@ public enum Topic {
     ORDERS("aqlli.orders.orders", 6, "orders", "order", OrderPlaced.class, OrderApprovalRequested.class, OrderRejected.class,
             OrderQuoted.class, OrderConfirmed.class, OrderRefused.class, OrderDelivered.class, OrderMonthAccepted.class,
             OrderCompleted.class, OrderCancelled.class, OrderDisputed.class),
+    CONTRACTS("aqlli.orders.contracts", 6, "orders", "contract", ContractCreated.class, MilestonePlanProposed.class,
+            ContractSigned.class, ContractSigningRefused.class),
     /** Events the data lake could not handle, kept with the reason instead of being dropped. */
     DATALAKE_DEAD_LETTERS("aqlli.datalake.dead-letters", 1, "datalake", "dead-letter"),
     /** Records the offers service's consumers could never handle (not a directory event, wrong source, unreadable). */

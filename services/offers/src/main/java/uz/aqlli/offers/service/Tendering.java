@@ -178,7 +178,8 @@ public class Tendering {
         }
         Instant now = clock.instant();
         request.award(winner.id(), blankToNull(reason), now);
-        outbox.append(new RequestAwarded(request.id(), request.buyerId(), winner.id(),
+        outbox.append(new RequestAwarded(request.id(), request.buyerId(), request.category().name(), request.title(),
+                request.regions(), winner.id(),
                 winner.providerId(), winner.priceUzs(), winner.durationDays(), request.criterion().name(), lowestPrice,
                 active.size(), blankToNull(reason), now));
         requests.flush();

@@ -162,6 +162,9 @@ class TenderTest {
         assertTrue(revealed.contains("26900000.00") && revealed.contains(provider3Organization), revealed);
         String awarded = payload(events.get(7));
         assertTrue(awarded.matches("(?s).*\"lowestPrice\":\\s*false.*") && awarded.contains(SAMARKAND_IT), awarded);
+        // What orders draws the contract up from: the request's category, title and regions.
+        assertTrue(awarded.matches("(?s).*\"category\":\\s*\"ERP\".*") && awarded.contains("ERP для текстильной фабрики")
+                && awarded.matches("(?s).*\"regions\":\\s*\\[\\s*\"1706\",\\s*\"1726\"\\s*].*"), awarded);
     }
 
     @Test
