@@ -15,6 +15,8 @@ import uz.aqlli.platform.events.OrganizationVerified;
 import uz.aqlli.platform.events.ProductPublished;
 import uz.aqlli.platform.events.ProductUpdated;
 import uz.aqlli.platform.events.ProductWithdrawn;
+import uz.aqlli.platform.events.RequestAwarded;
+import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.testing.KeycloakUsers;
 import uz.aqlli.platform.testing.PlatformEvents;
 
@@ -22,6 +24,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -205,5 +209,44 @@ final class Market {
 
     private static String group(String kind) {
         return "ENTERPRISE".equals(kind) ? "enterprises" : "providers";
+    }
+    static final String CONTRACTS = "/api/orders/contracts";
+
+    /** offers' award of {@code provider}'s bid on a new request of {@code buyer}, at {@code price} so'm. */
+    static RequestAwarded award(Org buyer, Org provider, String price) {
+        return new RequestAwarded(UUID.randomUUID(), buyer.id, "ERP", Map.of("uz-Latn", "1C joriy etish", "ru", "Внедрение 1С"),
+                List.of(buyer.region), UUID.randomUUID(), provider.id, new BigDecimal(price), 60, "LOWEST_PRICE", true, 3, null,
+                Instant.now());
+    }
+
+    /** Publishes the award as offers would and waits until orders has handled it; returns its event id. */
+    String awarded(RequestAwarded award) {
+        String eventId = PlatformEvents.publish(kafka, award);
+        awaitHandled(eventId, award);
+        return eventId;
+    }
+
+    /** Delivers the award again under an event id it already had, as a broker does after a lost commit. */
+    void redeliver(String eventId, RequestAwarded award) {
+        PlatformEvents.publishAs(kafka, Topic.SERVICE_REQUESTS, eventId, award, Topic.SERVICE_REQUESTS.source(),
+                OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    private void awaitHandled(String eventId, IntegrationEvent event) {
+        EntityManager entityManager = Arc.container().instance(EntityManager.class).get();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select count(*) from inbox_event where event_id = :id")
+                .setParameter("id", eventId).getSingleResult()).toString().equals("0")) {
+            if (System.nanoTime() > deadline) {
+                fail("orders never applied " + event.getClass().getSimpleName() + " " + eventId);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }
