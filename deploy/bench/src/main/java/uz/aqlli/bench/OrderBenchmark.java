@@ -401,8 +401,9 @@ public final class OrderBenchmark {
                     wanted_by, note, placed_at, created_at, updated_at, version)
                 values (?, ?, 'PRODUCTS', 'PLACED', ?, ?, ?, ?, ?, ?, ?, 'UZS', ?, ?, ?, ?, ?, ?, ?, ?, 0)""");
         PreparedStatement item = db.prepareStatement("""
-                insert into order_item (order_id, line_no, product_id, name, unit, ikpu_code, quantity, unit_price_uzs, amount_uzs)
-                values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?)""");
+                insert into order_item (order_id, line_no, product_id, name, sector, unit, ikpu_code, quantity, unit_price_uzs,
+                    amount_uzs)
+                values (?, ?, ?, cast(? as jsonb), ?, ?, ?, ?, ?, ?)""");
         PreparedStatement outbox = db.prepareStatement("""
                 insert into outbox_event (id, topic, aggregate_type, aggregate_id, event_type, source, payload, occurred_at)
                 values (?, ?, ?, ?, 'OrderPlaced', '/aqlli/orders', cast(? as jsonb), ?)""");
@@ -454,11 +455,12 @@ public final class OrderBenchmark {
                     item.setInt(2, i + 1);
                     item.setObject(3, product.id());
                     item.setString(4, JSON.writeValueAsString(product.name()));
-                    item.setString(5, product.unit());
-                    item.setString(6, product.ikpuCode());
-                    item.setBigDecimal(7, quantity);
-                    item.setBigDecimal(8, unitPrice);
-                    item.setBigDecimal(9, amount);
+                    item.setString(5, product.sector());
+                    item.setString(6, product.unit());
+                    item.setString(7, product.ikpuCode());
+                    item.setBigDecimal(8, quantity);
+                    item.setBigDecimal(9, unitPrice);
+                    item.setBigDecimal(10, amount);
                     item.addBatch();
                 }
                 String subject = placement.buyer().subject();
