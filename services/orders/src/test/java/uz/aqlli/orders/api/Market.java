@@ -161,22 +161,7 @@ final class Market {
 
     /** Publishes the event and waits until orders has applied it (its id is in the inbox). */
     void handled(IntegrationEvent event) {
-        String eventId = PlatformEvents.publish(kafka, event);
-        EntityManager entityManager = Arc.container().instance(EntityManager.class).get();
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (QuarkusTransaction.requiringNew().call(() -> entityManager
-                .createNativeQuery("select count(*) from inbox_event where event_id = :id")
-                .setParameter("id", eventId).getSingleResult()).toString().equals("0")) {
-            if (System.nanoTime() > deadline) {
-                fail("orders never applied " + event.getClass().getSimpleName() + " " + eventId);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        awaitHandled(PlatformEvents.publish(kafka, event), event);
     }
 
     /** Runs {@code check} until it passes, for up to 15 s: for what the sweep or a consumer does in its own time. */
