@@ -54,6 +54,9 @@ public class Bid {
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
+    @Column(name = "award_declined_at")
+    private Instant awardDeclinedAt;
+
     @Version
     private long version;
 
@@ -86,8 +89,22 @@ public class Bid {
         withdrawnAt = now;
     }
 
+    /** Its supplier refused to sign the contract of its award: it cannot be awarded again. */
+    public void declineAward(Instant now) {
+        status = BidStatus.DECLINED_AWARD;
+        awardDeclinedAt = now;
+    }
+
     public boolean active() {
         return status == BidStatus.ACTIVE;
+    }
+
+    /**
+     * Whether its price is as open as an active bid's once the request is evaluated: a bid that
+     * declined its award was named with its price in {@code RequestAwarded}, so it stays readable.
+     */
+    public boolean revealed() {
+        return status == BidStatus.ACTIVE || status == BidStatus.DECLINED_AWARD;
     }
 
     public UUID id() {
@@ -137,6 +154,10 @@ public class Bid {
 
     public Instant withdrawnAt() {
         return withdrawnAt;
+    }
+
+    public Instant awardDeclinedAt() {
+        return awardDeclinedAt;
     }
 
     public long version() {

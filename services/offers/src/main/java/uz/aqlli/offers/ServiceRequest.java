@@ -144,6 +144,25 @@ public class ServiceRequest {
         decidedAt = now;
     }
 
+    /**
+     * The awarded supplier refused to sign: the award is void and the buyer evaluates again, as
+     * after the deadline (awards the next bid or declares the request unsuccessful).
+     */
+    public void awardDeclined(UUID bidId) {
+        if (status != RequestStatus.AWARDED || !bidId.equals(awardedBidId)) {
+            throw new IllegalStateException("request " + id + " is not awarded to bid " + bidId);
+        }
+        status = RequestStatus.EVALUATION;
+        awardedBidId = null;
+        outcomeReason = null;
+        decidedAt = null;
+    }
+
+    /** Whether {@code bidId} is the award standing now, which its supplier's refusal would void. */
+    public boolean awardedTo(UUID bidId) {
+        return status == RequestStatus.AWARDED && bidId.equals(awardedBidId);
+    }
+
     public void declareUnsuccessful(String reason, Instant now) {
         requireEvaluation("declare unsuccessful");
         status = RequestStatus.UNSUCCESSFUL;

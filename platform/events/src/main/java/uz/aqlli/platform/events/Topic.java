@@ -21,7 +21,7 @@ public enum Topic {
     OFFERS("aqlli.offers.offers", 6, "offers", "offer", OfferPublished.class, OfferUpdated.class, OfferWithdrawn.class),
     SERVICE_REQUESTS("aqlli.offers.service-requests", 6, "offers", "service-request", RequestPublished.class, QuestionAnswered.class,
             BidSubmitted.class, BidWithdrawn.class, BidsRevealed.class, RequestAwarded.class, RequestUnsuccessful.class,
-            RequestCancelled.class),
+            RequestCancelled.class, RequestAwardDeclined.class),
     ORDERS("aqlli.orders.orders", 6, "orders", "order", OrderPlaced.class, OrderApprovalRequested.class, OrderRejected.class,
             OrderQuoted.class, OrderConfirmed.class, OrderRefused.class, OrderDelivered.class, OrderMonthAccepted.class,
             OrderCompleted.class, OrderCancelled.class, OrderDisputed.class),

@@ -18,6 +18,12 @@ public class BidRepository implements PanacheRepositoryBase<Bid, UUID> {
         return list("requestId = ?1 and status = ?2 order by priceUzs, submittedAt, id", requestId, BidStatus.ACTIVE);
     }
 
+    /** The bids whose terms the buyer has seen at the deadline: the active ones and any that declined an award. */
+    public List<Bid> revealed(UUID requestId) {
+        return list("requestId = ?1 and status in ?2 order by priceUzs, submittedAt, id", requestId,
+                List.of(BidStatus.ACTIVE, BidStatus.DECLINED_AWARD));
+    }
+
     public long countActive(UUID requestId) {
         return count("requestId = ?1 and status = ?2", requestId, BidStatus.ACTIVE);
     }

@@ -14,6 +14,7 @@ import java.util.UUID;
  *   <li>Its bidder: always.</li>
  *   <li>The buyer: once the deadline has been acted on (the request closed).</li>
  *   <li>Everyone: once the request is awarded.</li>
+ *   <li>A bid whose supplier declined its award as an active one: its price was public with the award.</li>
  *   <li>Nobody else, the administration included, before the award.</li>
  * </ul>
  */
@@ -30,10 +31,10 @@ public final class BidSeal {
             return true;
         }
         if (request.status() == RequestStatus.AWARDED) {
-            return bid.active();
+            return bid.revealed();
         }
         boolean buyer = callerOrganization.map(request.buyerId()::equals).orElse(false);
-        return buyer && request.closedAt() != null && bid.active();
+        return buyer && request.closedAt() != null && bid.revealed();
     }
 
     /** Whether the caller may know how many bids there are: the buyer at any time, everyone after the award. */

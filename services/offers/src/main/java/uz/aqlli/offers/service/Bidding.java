@@ -106,7 +106,7 @@ public class Bidding {
         ServiceRequest request = tendering.current(requestId);
         var organization = caller.organizationId();
         List<Bid> mine = organization.map(id -> bids.ofProvider(requestId, id)).orElse(List.of());
-        List<Bid> others = bids.active(requestId).stream()
+        List<Bid> others = bids.revealed(requestId).stream()
                 .filter(bid -> !mine.contains(bid) && BidSeal.opens(bid, request, organization)).toList();
         var readable = new java.util.ArrayList<Bid>(mine);
         readable.addAll(others);

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import uz.aqlli.offers.AwardCriterion;
 import uz.aqlli.offers.Bid;
+import uz.aqlli.offers.BidStatus;
 import uz.aqlli.offers.Question;
 import uz.aqlli.offers.RequestStatus;
 import uz.aqlli.offers.RequestTerms;
@@ -168,7 +169,7 @@ public class Tendering {
         request.requireEvaluation("award");
         List<Bid> active = bids.active(request.id());
         Bid winner = active.stream().filter(bid -> bid.id().equals(bidId)).findFirst()
-                .orElseThrow(() -> ProblemException.invalidField("bidId", "is not an active bid on this request"));
+                .orElseThrow(() -> notAwardable(request, bidId));
         boolean lowestPrice = AwardScoring.lowestPrice(active, winner);
         boolean best = AwardScoring.best(request, active, winner, qualityScores);
         if (!best && (reason == null || reason.isBlank())) {
@@ -257,6 +258,15 @@ public class Tendering {
         return requests.findByIdOptional(id)
                 .filter(request -> caller.memberOf(request.buyerId()))
                 .orElseThrow(() -> notFound(id));
+    }
+
+    private ProblemException notAwardable(ServiceRequest request, UUID bidId) {
+        boolean declined = bids.findByIdOptional(bidId)
+                .filter(bid -> bid.requestId().equals(request.id()) && bid.status() == BidStatus.DECLINED_AWARD).isPresent();
+        return declined
+                ? ProblemException.conflict("award-declined", "bidId", "Bid " + bidId
+                        + " declined its award (its supplier refused to sign the contract); award another bid or declare the request unsuccessful")
+                : ProblemException.invalidField("bidId", "is not an active bid on this request");
     }
 
     static ProblemException notFound(UUID id) {
