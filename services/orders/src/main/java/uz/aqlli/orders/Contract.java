@@ -267,6 +267,54 @@ public class Contract {
         refusedAt = now;
     }
 
+    /**
+     * A dispute about milestone {@code number} of the signed plan holds it: until it ends, no step
+     * and no sweep changes the milestone (no delivery, no acceptance, automatic or not, no payment).
+     * One dispute at a time: another one's freeze is a 409.
+     */
+    public void freezeMilestone(int number, UUID disputeId) {
+        if (status != ContractStatus.ACTIVE) {
+            throw ProblemException.conflict("contract-not-active", "Contract " + id + " is " + status
+                    + ": only an active contract's milestones can be disputed");
+        }
+        PlannedMilestone milestone = signedMilestone(number);
+        if (milestone.frozen() && !milestone.disputeId().equals(disputeId)) {
+            throw underDispute(milestone);
+        }
+        milestone.freeze(disputeId);
+    }
+
+    /** The dispute about milestone {@code number} ended: its steps and the sweeps apply to it again. */
+    public void unfreezeMilestone(int number) {
+        signedMilestone(number).unfreeze();
+    }
+
+    /** Milestone {@code number} of the signed plan; an unknown number is a 404. */
+    public PlannedMilestone signedMilestone(int number) {
+        if (signedPlanVersion == null) {
+            throw ProblemException.conflict("contract-not-signed", "Contract " + id + " is not signed: its milestones have not started");
+        }
+        return milestones.stream().filter(m -> m.planVersion() == signedPlanVersion && m.number() == number).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Milestone " + number + " of contract " + id));
+    }
+
+    /** The signed plan's milestones, in order; empty before signing. */
+    public List<PlannedMilestone> signedMilestones() {
+        return signedPlanVersion == null ? List.of() : milestonesOf(signedPlanVersion);
+    }
+
+    /** A milestone step on a frozen milestone is refused: the dispute decides what happens to it. */
+    private static void requireNotFrozen(PlannedMilestone milestone) {
+        if (milestone.frozen()) {
+            throw underDispute(milestone);
+        }
+    }
+
+    private static ProblemException underDispute(PlannedMilestone milestone) {
+        return ProblemException.conflict("milestone-under-dispute", "Milestone " + milestone.number() + " is under dispute "
+                + milestone.disputeId() + ": it changes only when the dispute ends");
+    }
+
     public Optional<PlanVersion> currentPlan() {
         return plans.isEmpty() ? Optional.empty() : Optional.of(plans.get(plans.size() - 1));
     }

@@ -7,8 +7,13 @@ import jakarta.persistence.Enumerated;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.UUID;
 
-/** One milestone of one plan version. Versions are kept whole, so a milestone never changes. */
+/**
+ * One milestone of one plan version. Versions are kept whole, so a milestone's terms never change;
+ * only the signed version's milestones move on (delivered, accepted, overdue, frozen by a dispute),
+ * and only by the contract's rules.
+ */
 @Embeddable
 public class PlannedMilestone {
 
@@ -31,6 +36,14 @@ public class PlannedMilestone {
     @Column(name = "due_date", nullable = false)
     private LocalDate dueDate;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private MilestoneStatus status = MilestoneStatus.SCHEDULED;
+
+    /** The dispute holding this milestone, if one does: no step and no sweep touches it meanwhile. */
+    @Column(name = "dispute_id")
+    private UUID disputeId;
+
     protected PlannedMilestone() {
     }
 
@@ -43,10 +56,21 @@ public class PlannedMilestone {
         this.dueDate = dueDate;
     }
 
+    void freeze(UUID disputeId) {
+        this.disputeId = disputeId;
+    }
+
+    void unfreeze() {
+        this.disputeId = null;
+    }
+
     public int planVersion() { return planVersion; }
     public int number() { return number; }
     public String title() { return title; }
     public MilestoneType type() { return type; }
     public BigDecimal amountUzs() { return amountUzs; }
     public LocalDate dueDate() { return dueDate; }
+    public MilestoneStatus status() { return status; }
+    public UUID disputeId() { return disputeId; }
+    public boolean frozen() { return disputeId != null; }
 }
