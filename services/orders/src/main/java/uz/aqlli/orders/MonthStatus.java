@@ -5,5 +5,8 @@ public enum MonthStatus {
     SCHEDULED,
     DELIVERED,
     ACCEPTED,
-    DISPUTED
+    /** Frozen by a dispute until it ends; the other months go on. */
+    DISPUTED,
+    /** Called off by a dispute's outcome. */
+    CANCELLED
 }

@@ -40,6 +40,8 @@ public class Order {
     /** Who accepted a delivery: the buyer, or nobody within the acceptance window. */
     public static final String BY_BUYER = "BUYER";
     public static final String BY_ACCEPTANCE_WINDOW = "ACCEPTANCE_WINDOW";
+    /** Accepted, or cancelled, by the outcome of a dispute (settled by the parties or decided by the administration). */
+    public static final String BY_DISPUTE = "DISPUTE";
 
     @Id
     private UUID id;
@@ -118,8 +120,16 @@ public class Order {
     @Column(name = "delivery_date")
     private LocalDate deliveryDate;
 
-    /** Why it was rejected, refused, cancelled or disputed. */
+    /** Why it was rejected, refused or cancelled (a dispute's reasons are the dispute's, seen by fewer). */
     private String reason;
+
+    /** The dispute over the whole order: while the order is DISPUTED the one that holds it, after that the last one. */
+    @Column(name = "dispute_id")
+    private UUID disputeId;
+
+    /** What the order was accepted at when a dispute settled on part of it; {@link #amountUzs} stays what was ordered. */
+    @Column(name = "settled_amount_uzs")
+    private BigDecimal settledAmountUzs;
 
     @Column(name = "approved_by")
     private String approvedBy;
@@ -399,23 +409,43 @@ public class Order {
         accepted.accept(by, now);
         refreshAcceptanceDue();
         updatedAt = now;
-        if (subscriptionMonths.stream().allMatch(each -> each.status() == MonthStatus.ACCEPTED)) {
-            status = OrderStatus.COMPLETED;
-            completedBy = by;
-            close(now);
-            return true;
-        }
-        return false;
+        return completeIfEveryMonthIsDone(by, now);
     }
 
-    /** The buyer does not accept the delivery (a month of it, for a subscription) and says why. */
-    public void dispute(Integer month, String why, Instant now) {
+    /**
+     * The last open month answered (accepted, or cancelled by a dispute): the subscription is
+     * complete, or cancelled when no month was accepted at all.
+     */
+    private boolean completeIfEveryMonthIsDone(String by, Instant now) {
+        if (subscriptionMonths.stream().anyMatch(each -> each.status() != MonthStatus.ACCEPTED && each.status() != MonthStatus.CANCELLED)) {
+            return false;
+        }
+        if (subscriptionMonths.stream().anyMatch(each -> each.status() == MonthStatus.ACCEPTED)) {
+            status = OrderStatus.COMPLETED;
+            completedBy = by;
+        } else {
+            status = OrderStatus.CANCELLED;
+        }
+        close(now);
+        return true;
+    }
+
+    /**
+     * A dispute opens over the whole order ({@code month} null: confirmed or delivered, not a
+     * subscription) or over one delivered month, and freezes just that: the order (DISPUTED) or the
+     * month (DISPUTED; the order stays CONFIRMED and its other months go on). A delivery is disputed
+     * within its acceptance window, whoever opens it.
+     */
+    public void openDispute(Integer month, UUID dispute, Instant now) {
         if (month == null) {
-            require("be disputed", OrderStatus.DELIVERED);
+            require("be disputed", OrderStatus.CONFIRMED, OrderStatus.DELIVERED);
             if (subscription()) {
-                throw ProblemException.invalidField("month", "is required: a subscription is disputed month by month");
+                throw ProblemException.invalidField("number", "is required: a subscription is disputed month by month");
             }
             requireWithinWindow(acceptanceDueAt, now);
+            status = OrderStatus.DISPUTED;
+            disputeId = dispute;
+            acceptanceDueAt = null;
         } else {
             require("have a month disputed", OrderStatus.CONFIRMED);
             SubscriptionMonth disputed = month(month);
@@ -424,12 +454,58 @@ public class Order {
                         "Month " + month + " of order " + orderNumber + " is " + disputed.status() + ", not DELIVERED");
             }
             requireWithinWindow(disputed.acceptanceDueAt(), now);
-            disputed.dispute(why);
+            disputed.freeze(dispute);
+            refreshAcceptanceDue();
         }
-        status = OrderStatus.DISPUTED;
-        reason = why;
-        acceptanceDueAt = null;
         updatedAt = now;
+    }
+
+    /**
+     * The dispute's outcome, applied to what it froze: {@code ACCEPT} and {@code PARTIAL_AMOUNT}
+     * accept it (at {@code settledAmount} for a part; the ordered amount stays), {@code REDO} sends it
+     * back to the seller to deliver again, {@code CANCEL} calls it off.
+     *
+     * @return whether the order ended with it (completed or cancelled)
+     */
+    public boolean applyDisputeOutcome(Integer month, DisputeOutcome outcome, BigDecimal settledAmount, Instant now) {
+        if (month == null) {
+            require("take a dispute's outcome", OrderStatus.DISPUTED);
+            switch (outcome) {
+                case ACCEPT, PARTIAL_AMOUNT -> {
+                    status = OrderStatus.COMPLETED;
+                    completedBy = BY_DISPUTE;
+                    settledAmountUzs = settledAmount;
+                    close(now);
+                }
+                case REDO -> {
+                    status = OrderStatus.CONFIRMED;
+                    deliveredAt = null;
+                    acceptanceDueAt = null;
+                    updatedAt = now;
+                }
+                case CANCEL -> {
+                    status = OrderStatus.CANCELLED;
+                    close(now);
+                }
+            }
+            return status != OrderStatus.CONFIRMED;
+        }
+        require("take a dispute's outcome", OrderStatus.CONFIRMED);
+        SubscriptionMonth disputed = month(month);
+        if (disputed.status() != MonthStatus.DISPUTED) {
+            throw ProblemException.conflict("month-not-disputed", "Month " + month + " of order " + orderNumber + " is "
+                    + disputed.status() + ", not DISPUTED");
+        }
+        updatedAt = now;
+        switch (outcome) {
+            case ACCEPT, PARTIAL_AMOUNT -> disputed.settle(BY_DISPUTE, settledAmount, now);
+            case REDO -> {
+                disputed.redo();
+                return false;
+            }
+            case CANCEL -> disputed.cancel();
+        }
+        return completeIfEveryMonthIsDone(BY_DISPUTE, now);
     }
 
     /** The delivered months whose acceptance window has passed at {@code now}, earliest first. */
@@ -535,6 +611,8 @@ public class Order {
     public String note() { return note; }
     public LocalDate deliveryDate() { return deliveryDate; }
     public String reason() { return reason; }
+    public UUID disputeId() { return disputeId; }
+    public BigDecimal settledAmountUzs() { return settledAmountUzs; }
     public String approvedBy() { return approvedBy; }
     public OrderSide cancelledBy() { return cancelledBy; }
     public String completedBy() { return completedBy; }

@@ -70,7 +70,8 @@ public final class OrderEvents {
     }
 
     public OrderCancelled cancelled(boolean quoteDeclined) {
-        return new OrderCancelled(facts, order.cancelledBy().name(), quoteDeclined, order.reason(), order.closedAt());
+        String by = order.cancelledBy() == null ? Order.BY_DISPUTE : order.cancelledBy().name();
+        return new OrderCancelled(facts, by, quoteDeclined, order.reason(), order.closedAt());
     }
 
     public OrderDelivered delivered() {
@@ -91,7 +92,8 @@ public final class OrderEvents {
         return new OrderCompleted(facts, order.completedBy(), order.closedAt());
     }
 
-    public OrderDisputed disputed(Integer month, Instant at) {
-        return new OrderDisputed(facts, month, order.reason(), at);
+    /** A dispute froze the order or one of its months; the event names its reason code, never the parties' text. */
+    public OrderDisputed disputed(Integer month, String reasonCode, Instant at) {
+        return new OrderDisputed(facts, month, reasonCode, at);
     }
 }

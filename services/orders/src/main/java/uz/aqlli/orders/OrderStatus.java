@@ -21,7 +21,7 @@ public enum OrderStatus {
     DELIVERED,
     /** Accepted by the buyer, or by the acceptance window passing (final). */
     COMPLETED,
-    /** The buyer did not accept a delivery; resolved with the contracts' disputes. */
+    /** Frozen by a dispute over the whole order until it ends (see {@link Dispute}); its outcome decides what follows. */
     DISPUTED,
     /** Called off before delivery (final). */
     CANCELLED;

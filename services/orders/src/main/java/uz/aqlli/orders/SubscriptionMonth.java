@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.UUID;
 
 /** One month of a subscription order: delivered by the provider, accepted (or disputed) by the buyer. */
 @Embeddable
@@ -34,6 +35,14 @@ public class SubscriptionMonth {
     @Column
     private String reason;
 
+    /** The dispute over this month: while the month is DISPUTED the one that holds it, after that the last one. */
+    @Column(name = "dispute_id")
+    private UUID disputeId;
+
+    /** What the month was accepted at when a dispute settled on part of it. */
+    @Column(name = "settled_amount_uzs")
+    private BigDecimal settledAmountUzs;
+
     protected SubscriptionMonth() {
     }
 
@@ -57,10 +66,25 @@ public class SubscriptionMonth {
         acceptanceDueAt = null;
     }
 
-    void dispute(String why) {
+    void freeze(UUID dispute) {
         status = MonthStatus.DISPUTED;
-        reason = why;
+        disputeId = dispute;
         acceptanceDueAt = null;
+    }
+
+    void settle(String by, BigDecimal settledAmount, Instant now) {
+        accept(by, now);
+        settledAmountUzs = settledAmount;
+    }
+
+    /** Back to the provider, to deliver again in its turn. */
+    void redo() {
+        status = MonthStatus.SCHEDULED;
+        deliveredAt = null;
+    }
+
+    void cancel() {
+        status = MonthStatus.CANCELLED;
     }
 
     public BigDecimal amountUzs() {
@@ -89,5 +113,13 @@ public class SubscriptionMonth {
 
     public String reason() {
         return reason;
+    }
+
+    public UUID disputeId() {
+        return disputeId;
+    }
+
+    public BigDecimal settledAmountUzs() {
+        return settledAmountUzs;
     }
 }

@@ -70,8 +70,8 @@ class OrderTest {
         Order order = products(false);
         order.confirm(LocalDate.of(2026, 12, 10), NOW);
         order.deliver(WINDOW, NOW);
-        assertEquals("acceptance-window-passed", slug(() -> order.dispute(null, "late", NOW.plus(WINDOW))));
-        order.dispute(null, "short by 2 kg", NOW.plus(WINDOW).minusSeconds(1));
+        assertEquals("acceptance-window-passed", slug(() -> order.openDispute(null, UUID.randomUUID(), NOW.plus(WINDOW))));
+        order.openDispute(null, UUID.randomUUID(), NOW.plus(WINDOW).minusSeconds(1));
         assertEquals(OrderStatus.DISPUTED, order.status());
     }
 
@@ -93,7 +93,7 @@ class OrderTest {
         order.accept(Order.BY_BUYER, NOW.plusSeconds(7200));
         assertEquals(OrderStatus.COMPLETED, order.status());
         assertNull(order.acceptanceDueAt());
-        assertEquals("order-completed", slug(() -> order.dispute(null, "late", NOW)));
+        assertEquals("order-completed", slug(() -> order.openDispute(null, UUID.randomUUID(), NOW)));
     }
 
     @Test
@@ -155,14 +155,60 @@ class OrderTest {
     }
 
     @Test
-    void aDisputedMonthDisputesTheSubscription() {
-        Order order = offer(PricingModel.MONTHLY_SUBSCRIPTION, 2);
+    void aDisputedMonthFreezesOnlyItselfAndTheRestOfTheSubscriptionGoesOn() {
+        Order order = offer(PricingModel.MONTHLY_SUBSCRIPTION, 3);
         order.confirm(LocalDate.of(2026, 12, 31), NOW);
         order.deliverMonth(1, WINDOW, NOW);
-        assertThrows(ProblemException.class, () -> order.dispute(null, "down all month", NOW));
-        order.dispute(1, "down all month", NOW);
-        assertEquals(OrderStatus.DISPUTED, order.status());
+        assertThrows(ProblemException.class, () -> order.openDispute(null, UUID.randomUUID(), NOW));
+        UUID dispute = UUID.randomUUID();
+        order.openDispute(1, dispute, NOW);
+        assertEquals(OrderStatus.CONFIRMED, order.status());
         assertEquals(MonthStatus.DISPUTED, order.subscriptionMonth(1).status());
+        assertEquals(dispute, order.subscriptionMonth(1).disputeId());
         assertNull(order.acceptanceDueAt());
+        assertEquals("month-not-delivered", slug(() -> order.acceptMonth(1, Order.BY_BUYER, NOW)));
+        // the next months are delivered and accepted meanwhile; the subscription waits only for the disputed one
+        order.deliverMonth(2, WINDOW, NOW);
+        assertFalse(order.acceptMonth(2, Order.BY_BUYER, NOW));
+        order.deliverMonth(3, WINDOW, NOW);
+        assertEquals(List.of(3), order.monthsDueForAcceptance(NOW.plus(WINDOW)));
+        assertFalse(order.acceptMonth(3, Order.BY_ACCEPTANCE_WINDOW, NOW.plus(WINDOW)));
+        assertEquals(OrderStatus.CONFIRMED, order.status());
+        // settled on part of it: the month is accepted at that amount and the subscription is complete
+        assertTrue(order.applyDisputeOutcome(1, DisputeOutcome.PARTIAL_AMOUNT, new BigDecimal("100.00"), NOW));
+        assertEquals(MonthStatus.ACCEPTED, order.subscriptionMonth(1).status());
+        assertEquals(new BigDecimal("100.00"), order.subscriptionMonth(1).settledAmountUzs());
+        assertEquals(OrderStatus.COMPLETED, order.status());
+        assertEquals(Order.BY_DISPUTE, order.completedBy());
+    }
+
+    @Test
+    void aDisputesOutcomeDecidesWhatFollowsForTheWholeOrder() {
+        Order redone = products(false);
+        redone.confirm(LocalDate.of(2026, 12, 10), NOW);
+        redone.deliver(WINDOW, NOW);
+        redone.openDispute(null, UUID.randomUUID(), NOW);
+        assertNull(redone.acceptanceDueAt());
+        assertEquals("order-disputed", slug(() -> redone.accept(Order.BY_BUYER, NOW)));
+        assertEquals("order-disputed", slug(() -> redone.cancel(OrderSide.BUYER, "x", NOW)));
+        assertFalse(redone.applyDisputeOutcome(null, DisputeOutcome.REDO, null, NOW));
+        assertEquals(OrderStatus.CONFIRMED, redone.status());
+        redone.deliver(WINDOW, NOW.plusSeconds(60)); // delivered again, with a new window
+        assertEquals(NOW.plusSeconds(60).plus(WINDOW), redone.acceptanceDueAt());
+
+        Order cancelled = products(false);
+        cancelled.confirm(LocalDate.of(2026, 12, 10), NOW);
+        cancelled.openDispute(null, UUID.randomUUID(), NOW); // not delivered at all
+        assertTrue(cancelled.applyDisputeOutcome(null, DisputeOutcome.CANCEL, null, NOW));
+        assertEquals(OrderStatus.CANCELLED, cancelled.status());
+
+        Order partial = products(false);
+        partial.confirm(LocalDate.of(2026, 12, 10), NOW);
+        partial.deliver(WINDOW, NOW);
+        partial.openDispute(null, UUID.randomUUID(), NOW);
+        assertTrue(partial.applyDisputeOutcome(null, DisputeOutcome.PARTIAL_AMOUNT, new BigDecimal("10.00"), NOW));
+        assertEquals(OrderStatus.COMPLETED, partial.status());
+        assertEquals(new BigDecimal("10.00"), partial.settledAmountUzs());
+        assertEquals(0, partial.amountUzs().compareTo(products(false).amountUzs()), "the ordered amount is kept");
     }
 }

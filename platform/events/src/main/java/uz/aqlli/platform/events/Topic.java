@@ -27,6 +27,9 @@ public enum Topic {
             OrderCompleted.class, OrderCancelled.class, OrderDisputed.class),
     CONTRACTS("aqlli.orders.contracts", 6, "orders", "contract", ContractCreated.class, MilestonePlanProposed.class,
             ContractSigned.class, ContractSigningRefused.class),
+    /** Disputes over an order, a subscription month or a contract milestone: their own topic, keyed by dispute id. */
+    DISPUTES("aqlli.orders.disputes", 6, "orders", "dispute", DisputeOpened.class, DisputeResponded.class,
+            DisputeEscalated.class, DisputeSettled.class, DisputeResolved.class),
     /** Events the data lake could not handle, kept with the reason instead of being dropped. */
     DATALAKE_DEAD_LETTERS("aqlli.datalake.dead-letters", 1, "datalake", "dead-letter"),
     /** Records the offers service's consumers could never handle (not a directory event, wrong source, unreadable). */

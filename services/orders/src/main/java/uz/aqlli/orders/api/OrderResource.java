@@ -23,12 +23,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import uz.aqlli.orders.Dispute;
+import uz.aqlli.orders.DisputeSubject;
 import uz.aqlli.orders.EInvoice;
 import uz.aqlli.orders.Order;
 import uz.aqlli.orders.OrderSide;
 import uz.aqlli.orders.OrderStatus;
 import uz.aqlli.orders.repository.MarketRepository;
 import uz.aqlli.orders.repository.OrderRepository;
+import uz.aqlli.orders.service.Disputes;
 import uz.aqlli.orders.service.EInvoicing;
 import uz.aqlli.orders.service.Fulfilment;
 import uz.aqlli.orders.service.OrderAccess;
@@ -56,6 +59,7 @@ public class OrderResource {
 
     private final Ordering ordering;
     private final Fulfilment fulfilment;
+    private final Disputes disputes;
     private final OrderAccess access;
     private final EInvoicing invoicing;
     private final OrderRepository orders;
@@ -63,10 +67,11 @@ public class OrderResource {
     private final IdempotentRequests idempotent;
     private final Caller caller;
 
-    OrderResource(Ordering ordering, Fulfilment fulfilment, OrderAccess access, EInvoicing invoicing, OrderRepository orders,
+    OrderResource(Ordering ordering, Fulfilment fulfilment, Disputes disputes, OrderAccess access, EInvoicing invoicing, OrderRepository orders,
                   MarketRepository market, IdempotentRequests idempotent, Caller caller) {
         this.ordering = ordering;
         this.fulfilment = fulfilment;
+        this.disputes = disputes;
         this.access = access;
         this.invoicing = invoicing;
         this.orders = orders;
@@ -229,10 +234,11 @@ public class OrderResource {
     @Path("/{id}/dispute")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Caller.ENTERPRISE, Caller.PROVIDER})
-    @Operation(operationId = "disputeOrder", summary = "The buyer does not accept the delivery, and says why")
+    @Operation(operationId = "disputeOrder", summary = "A party opens a dispute over the whole order (If-Match of the order);"
+            + " Location names the dispute. The same as POST /disputes with subject ORDER")
     public Response dispute(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                            @Valid @NotNull StepForms.Reason form) {
-        return tagged(fulfilment.dispute(id, null, ifMatch, form.reason().strip()));
+                            @Valid @NotNull DisputeForms.OrderDispute form, UriInfo uri) {
+        return disputed(disputes.open(form.opening(DisputeSubject.ORDER, id, null), ifMatch == null ? "" : ifMatch), uri);
     }
 
     @POST
@@ -257,11 +263,21 @@ public class OrderResource {
     @Path("/{id}/months/{month}/dispute")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Caller.ENTERPRISE)
-    @Operation(operationId = "disputeMonth", summary = "The buyer does not accept this month of a subscription")
+    @Operation(operationId = "disputeMonth", summary = "The buyer opens a dispute over this month of a subscription (If-Match of"
+            + " the order); only the month is frozen. The same as POST /disputes with subject MONTH")
     public Response disputeMonth(@PathParam("id") UUID id, @PathParam("month") @Min(1) @Max(36) int month,
-                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull StepForms.Reason form) {
-        return tagged(fulfilment.dispute(id, month, ifMatch, form.reason().strip()));
+                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull DisputeForms.OrderDispute form,
+                                 UriInfo uri) {
+        return disputed(disputes.open(form.opening(DisputeSubject.MONTH, id, month), ifMatch == null ? "" : ifMatch), uri);
     }
+
+    /** The order as the dispute left it, and where the dispute is. */
+    private Response disputed(Dispute dispute, UriInfo uri) {
+        Order order = access.visible(dispute.orderId());
+        return Response.ok(view(order)).header(HttpHeaders.ETAG, EntityTags.of(order.version()))
+                .location(uri.getBaseUriBuilder().path("disputes").path(dispute.id().toString()).build()).build();
+    }
+
 
     @GET
     @Path("/{id}/e-invoice")

@@ -43,6 +43,8 @@ public record OrderView(
         String reason,
         String cancelledBy,
         String completedBy,
+        UUID disputeId,
+        BigDecimal settledAmountUzs,
         List<Month> subscriptionMonths,
         String placedBy,
         String approvedBy,
@@ -69,7 +71,8 @@ public record OrderView(
     }
 
     public record Month(int month, String status, BigDecimal amountUzs, String currency, Instant deliveredAt,
-                        Instant acceptanceDueAt, Instant acceptedAt, String acceptedBy, String reason) {
+                        Instant acceptanceDueAt, Instant acceptedAt, String acceptedBy, String reason, UUID disputeId,
+                        BigDecimal settledAmountUzs) {
     }
 
     /**
@@ -91,7 +94,8 @@ public record OrderView(
             months = IntStream.range(0, scheduled.size()).mapToObj(i -> {
                 SubscriptionMonth month = scheduled.get(i);
                 return new Month(i + 1, month.status().name(), month.amountUzs(), order.currency(), month.deliveredAt(),
-                        month.acceptanceDueAt(), month.acceptedAt(), month.acceptedBy(), month.reason());
+                        month.acceptanceDueAt(), month.acceptedAt(), month.acceptedBy(), month.reason(), month.disputeId(),
+                        month.settledAmountUzs());
             }).toList();
         }
         return new OrderView(order.id(), order.orderNumber(), order.kind().name(), order.status().name(),
@@ -100,11 +104,18 @@ public record OrderView(
                 order.hours(), order.amountUzs(), order.currency(), quote,
                 new Delivery(order.deliveryRegionCode(), order.deliveryDistrictCode(), order.deliveryAddress()),
                 order.wantedBy(), order.note(), order.deliveryDate(), order.reason(),
-                order.cancelledBy() == null ? null : order.cancelledBy().name(), order.completedBy(), months,
+                cancelledBy(order), order.completedBy(), order.disputeId(), order.settledAmountUzs(), months,
                 buyerSide ? order.placedBy() : null, buyerSide ? order.approvedBy() : null,
                 buyerSide ? order.createdAt() : null, // when it was made (before any approval) is the buyer's business
                 order.placedAt(), order.confirmedAt(), order.deliveredAt(), order.acceptanceDueAt(), order.closedAt(),
                 order.version());
+    }
+
+    private static String cancelledBy(Order order) {
+        if (order.cancelledBy() != null) {
+            return order.cancelledBy().name();
+        }
+        return order.status() == uz.aqlli.orders.OrderStatus.CANCELLED && order.disputeId() != null ? Order.BY_DISPUTE : null;
     }
 
     private static Party party(UUID id, String region, Function<UUID, Optional<TradingParty>> parties) {

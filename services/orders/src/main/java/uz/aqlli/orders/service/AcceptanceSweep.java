@@ -1,14 +1,11 @@
 package uz.aqlli.orders.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import uz.aqlli.orders.repository.OrderRepository;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Deliveries the buyer did not answer within the acceptance window count as accepted. The sweep
@@ -35,13 +32,7 @@ public class AcceptanceSweep {
 
     @Scheduled(identity = JOB, every = "${aqlli.orders.sweep-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void acceptDue() {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> orders.dueForAcceptance(clock.instant(), 100));
-        for (UUID id : due) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> fulfilment.acceptIfDue(id));
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not accept order %s at the end of its acceptance window; the next sweep retries", id);
-            }
-        }
+        DueSweep.each(() -> orders.dueForAcceptance(clock.instant(), 100), fulfilment::acceptIfDue, LOG,
+                "Could not accept order %s at the end of its acceptance window");
     }
 }

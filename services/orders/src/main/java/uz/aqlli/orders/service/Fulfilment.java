@@ -20,7 +20,7 @@ import java.util.UUID;
 
 /**
  * An order's steps after placing: the seller confirms or refuses (or quotes), delivers; the buyer
- * accepts or disputes; either side cancels before delivery. Each step names the version it changes
+ * accepts (a dispute is service/Disputes'); either side cancels before delivery. Each step names the version it changes
  * (If-Match), so two members of one side acting at once never both win, and each commits with its
  * event.
  */
@@ -151,15 +151,6 @@ public class Fulfilment {
             outbox.append(ordering.events(order).completed());
         }
         return order;
-    }
-
-    /** The buyer does not accept a delivery ({@code month} of a subscription, or all of it when null). */
-    @Transactional
-    public Order dispute(UUID id, Integer month, String ifMatch, String reason) {
-        Order order = step(OrderSide.BUYER, id, ifMatch, "dispute deliveries");
-        Instant now = clock.instant();
-        order.dispute(month, reason, now);
-        return recorded(order, () -> ordering.events(order).disputed(month, now));
     }
 
     /**

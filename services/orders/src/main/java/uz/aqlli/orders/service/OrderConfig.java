@@ -14,6 +14,10 @@ public interface OrderConfig {
     @WithDefault("P14D")
     Duration acceptanceWindow();
 
+    /** How long the other party has to answer a dispute before it goes to the administration by itself. */
+    @WithDefault("P5D")
+    Duration disputeResponseWindow();
+
     /** How often deliveries past their acceptance window are looked for (read by {@code AcceptanceSweep}'s schedule). */
     @WithDefault("1s")
     String sweepEvery();

@@ -136,7 +136,7 @@ class ServiceOrderTest extends MarketTest {
     }
 
     @Test
-    void aDisputedMonthDisputesTheSubscription() {
+    void aDisputedMonthIsFrozenAloneAndTheSubscriptionGoesOn() {
         var provider = market.provider("1726");
         var buyer = market.enterprise("1706");
         var offer = market.offer(provider, "MONTHLY_SUBSCRIPTION", "800000");
@@ -146,7 +146,11 @@ class ServiceOrderTest extends MarketTest {
         as(provider.manager).header("If-Match", "\"1\"").post(path + "/months/1/delivery").then().statusCode(200);
         as(buyer.manager).header("If-Match", "\"2\"").body(Map.of("reason", "Tizim oy bo'yi ishlamadi"))
                 .post(path + "/months/1/dispute").then().statusCode(200)
-                .body("status", equalTo("DISPUTED")).body("subscriptionMonths[0].status", equalTo("DISPUTED"))
-                .body("subscriptionMonths[0].reason", containsString("ishlamadi"));
+                .body("status", equalTo("CONFIRMED")).body("subscriptionMonths[0].status", equalTo("DISPUTED"))
+                .body("subscriptionMonths[0].disputeId", org.hamcrest.Matchers.notNullValue());
+        // the next month is delivered and accepted while the first is disputed
+        as(provider.manager).header("If-Match", "\"3\"").post(path + "/months/2/delivery").then().statusCode(200);
+        as(buyer.manager).header("If-Match", "\"4\"").post(path + "/months/2/acceptance").then().statusCode(200)
+                .body("subscriptionMonths[1].status", equalTo("ACCEPTED")).body("status", equalTo("CONFIRMED"));
     }
 }
