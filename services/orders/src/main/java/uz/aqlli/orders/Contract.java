@@ -120,6 +120,37 @@ public class Contract {
     @Column(name = "refused_at")
     private Instant refusedAt;
 
+    /** The value in force after accepted amendments; {@code null} while none changed it (the value at signing holds). */
+    @Column(name = "amended_value_uzs")
+    private BigDecimal amendedValueUzs;
+
+    @Column(name = "completed_at")
+    private Instant completedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "termination_kind")
+    private TerminationKind terminationKind;
+
+    /** Who proposed ending it (by agreement, still awaiting the other party) or ended it alone. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "termination_side")
+    private ContractSide terminationSide;
+
+    @Column(name = "termination_by")
+    private String terminationBy;
+
+    @Column(name = "termination_reason")
+    private String terminationReason;
+
+    @Column(name = "termination_paid_uzs")
+    private BigDecimal terminationPaidUzs;
+
+    @Column(name = "termination_proposed_at")
+    private Instant terminationProposedAt;
+
+    @Column(name = "terminated_at")
+    private Instant terminatedAt;
+
     @Version
     private long version;
 
@@ -135,6 +166,24 @@ public class Contract {
     @CollectionTable(name = "contract_milestone", joinColumns = @JoinColumn(name = "contract_id"))
     @OrderColumn(name = "position")
     private List<PlannedMilestone> milestones = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "contract_payment", joinColumns = @JoinColumn(name = "contract_id"))
+    @OrderColumn(name = "position")
+    private List<ContractPayment> payments = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "contract_amendment", joinColumns = @JoinColumn(name = "contract_id"))
+    @OrderColumn(name = "position")
+    private List<ContractAmendment> amendments = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @Fetch(FetchMode.SUBSELECT)
+    @CollectionTable(name = "contract_amendment_milestone", joinColumns = @JoinColumn(name = "contract_id"))
+    @OrderColumn(name = "position")
+    private List<AmendedMilestone> amendedMilestones = new ArrayList<>();
 
     protected Contract() {
     }
@@ -303,6 +352,392 @@ public class Contract {
         return signedPlanVersion == null ? List.of() : milestonesOf(signedPlanVersion);
     }
 
+    /** How many document links a delivery may carry, and how long each may be. */
+    public static final int MAX_DOCUMENTS = 10;
+    public static final int MAX_DOCUMENT_LENGTH = 500;
+
+    private static final java.time.ZoneId TASHKENT = java.time.ZoneId.of("Asia/Tashkent");
+
+    /**
+     * The supplier says a delivery milestone is done, with a note and links to its documents
+     * (https only: the platform keeps links, not files). A payment milestone is met by its payment.
+     */
+    public PlannedMilestone deliverMilestone(int number, String note, List<String> documents, String by, Instant now) {
+        requireActive("deliver a milestone");
+        PlannedMilestone milestone = signedMilestone(number);
+        requireNotFrozen(milestone);
+        if (milestone.type() != MilestoneType.DELIVERY) {
+            throw ProblemException.conflict("payment-milestone", "Milestone " + number
+                    + " is a payment: it is met by recording its payment, not delivered");
+        }
+        if (milestone.status() != MilestoneStatus.SCHEDULED) {
+            throw ProblemException.conflict("milestone-not-scheduled", "Milestone " + number + " is " + milestone.status() + " already");
+        }
+        List<String> links = documents == null ? List.of() : documents;
+        if (links.size() > MAX_DOCUMENTS) {
+            throw ProblemException.invalidField("documents", "at most " + MAX_DOCUMENTS + " links");
+        }
+        for (int i = 0; i < links.size(); i++) {
+            if (!httpsLink(links.get(i))) {
+                throw ProblemException.invalidField("documents[" + i + "]", "must be an https link of at most "
+                        + MAX_DOCUMENT_LENGTH + " characters");
+            }
+        }
+        milestone.deliver(note == null || note.isBlank() ? null : note.strip(), List.copyOf(links), by, now);
+        return milestone;
+    }
+
+    /**
+     * The buyer accepts a delivered milestone whole ({@code amount} {@code null}: {@code MET}) or in
+     * part ({@code PARTIALLY_MET}, more than nothing and less than the milestone). After the
+     * acceptance window it counts as accepted already: a 409, as for orders.
+     */
+    public PlannedMilestone acceptMilestone(int number, BigDecimal amount, String by, java.time.Duration window, Instant now) {
+        PlannedMilestone milestone = delivered(number, "accept", window, now);
+        if (amount != null && (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2
+                || amount.compareTo(milestone.amountUzs()) >= 0)) {
+            throw ProblemException.invalidField("amountUzs", "a part accepted is more than 0 and less than the milestone's "
+                    + milestone.amountUzs().toPlainString() + " so'm, to the tiyin");
+        }
+        milestone.accept(amount == null ? milestone.amountUzs() : amount.setScale(2), by, false, now);
+        return milestone;
+    }
+
+    /** The buyer rejects a delivery with a reason: the milestone is scheduled again, its due date as it was. */
+    public PlannedMilestone rejectMilestone(int number, String reason, String by, java.time.Duration window, Instant now) {
+        PlannedMilestone milestone = delivered(number, "reject", window, now);
+        milestone.reject(reason.strip(), now);
+        return milestone;
+    }
+
+    /** When the buyer's window to answer a delivery ends; {@code null} if it is not awaiting an answer. */
+    public Instant acceptanceDueAt(PlannedMilestone milestone, java.time.Duration window) {
+        return milestone.status() == MilestoneStatus.DELIVERED ? milestone.deliveredAt().plus(window) : null;
+    }
+
+    /**
+     * A delivery left unanswered past the window is accepted whole, as of the window's end (not when
+     * a sweep came by); a frozen one waits for its dispute.
+     *
+     * @return whether it was accepted now
+     */
+    public boolean acceptIfDue(int number, java.time.Duration window, Instant now) {
+        if (status != ContractStatus.ACTIVE) {
+            return false;
+        }
+        PlannedMilestone milestone = signedMilestone(number);
+        Instant due = acceptanceDueAt(milestone, window);
+        if (milestone.frozen() || due == null || due.isAfter(now)) {
+            return false;
+        }
+        milestone.accept(milestone.amountUzs(), null, true, due);
+        return true;
+    }
+
+    /**
+     * A milestone neither delivered nor met after its due date (in Tashkent) is overdue, once, as of
+     * the start of the day after it was due; it can still be delivered.
+     *
+     * @return whether it became overdue now
+     */
+    public boolean markOverdue(int number, LocalDate today) {
+        if (status != ContractStatus.ACTIVE) {
+            return false;
+        }
+        PlannedMilestone milestone = signedMilestone(number);
+        if (milestone.frozen() || milestone.overdueAt() != null || milestone.status() != MilestoneStatus.SCHEDULED
+                || !milestone.dueDate().isBefore(today)) {
+            return false;
+        }
+        milestone.overdue(milestone.dueDate().plusDays(1).atStartOfDay(TASHKENT).toInstant());
+        return true;
+    }
+
+    /**
+     * The buyer records a payment it made against a milestone: a delivery milestone once accepted, up
+     * to the amount accepted; a payment milestone up to its amount, and it is met when paid in full.
+     * Paid on a day from signing to today (Tashkent). The platform records it; no money moves.
+     */
+    public ContractPayment recordPayment(int number, BigDecimal amount, LocalDate paidOn, String by, LocalDate today, Instant now) {
+        requireActive("record a payment");
+        PlannedMilestone milestone = signedMilestone(number);
+        requireNotFrozen(milestone);
+        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2 || amount.compareTo(LARGEST) > 0) {
+            throw ProblemException.invalidField("amountUzs", "must be a positive amount in so'm, to the tiyin");
+        }
+        if (paidOn == null) {
+            throw ProblemException.invalidField("paidOn", "is required");
+        }
+        if (paidOn.isAfter(today)) {
+            throw ProblemException.invalidField("paidOn", "is in the future");
+        }
+        if (paidOn.isBefore(LocalDate.ofInstant(dateSigned, TASHKENT))) {
+            throw ProblemException.invalidField("paidOn", "is before the contract was signed");
+        }
+        BigDecimal payable;
+        if (milestone.type() == MilestoneType.PAYMENT) {
+            payable = milestone.amountUzs();
+        } else if (milestone.accepted()) {
+            payable = milestone.acceptedAmountUzs();
+        } else {
+            throw ProblemException.conflict("milestone-not-accepted", "Milestone " + number
+                    + " is not accepted: payments are recorded against what the buyer accepted");
+        }
+        BigDecimal total = paidFor(number).add(amount);
+        if (total.compareTo(payable) > 0) {
+            throw ProblemException.conflict("payment-above-accepted", "amountUzs", "Milestone " + number + " would be paid "
+                    + total.toPlainString() + " so'm; its accepted amount is " + payable.toPlainString() + " so'm");
+        }
+        ContractPayment payment = new ContractPayment(number, amount.setScale(2), paidOn, by, now);
+        payments.add(payment);
+        if (milestone.type() == MilestoneType.PAYMENT && total.compareTo(payable) == 0) {
+            milestone.accept(payable, by, false, now);
+        }
+        return payment;
+    }
+
+    /**
+     * {@code COMPLETED} once every milestone of the signed plan is met (or partly met) and paid in
+     * full of what was accepted.
+     *
+     * @return whether it completed now
+     */
+    public boolean completeIfDone(Instant now) {
+        if (status != ContractStatus.ACTIVE) {
+            return false;
+        }
+        for (PlannedMilestone milestone : signedMilestones()) {
+            if (!milestone.accepted() || paidFor(milestone.number()).compareTo(milestone.acceptedAmountUzs()) != 0) {
+                return false;
+            }
+        }
+        status = ContractStatus.COMPLETED;
+        completedAt = now;
+        return true;
+    }
+
+    /** What one milestone's amount or due date becomes under an amendment. */
+    public record MilestoneChange(Integer number, BigDecimal amountUzs, LocalDate dueDate) {
+    }
+
+    /**
+     * A party proposes new terms: a new value and/or milestones' amounts and due dates, with a
+     * rationale. Only milestones not yet accepted change (an amount only while scheduled and unpaid),
+     * new dates are today or later, and the amounts in force still add up to the value in force. One
+     * proposal at a time; it holds nothing until the other party accepts it.
+     */
+    public ContractAmendment proposeAmendment(ContractSide side, AmendmentRationale rationale, String description,
+                                              BigDecimal newValue, List<MilestoneChange> changes, String by, LocalDate today,
+                                              Instant now) {
+        requireActive("amend it");
+        if (amendments.stream().anyMatch(a -> a.status() == AmendmentStatus.PROPOSED)) {
+            throw ProblemException.conflict("amendment-pending", "An amendment awaits its answer; one at a time");
+        }
+        List<MilestoneChange> asked = changes == null ? List.of() : changes;
+        if (newValue == null && asked.isEmpty()) {
+            throw ProblemException.invalidField("newValueUzs", "an amendment sets a new value, milestones' amounts or due dates");
+        }
+        if (newValue != null && (newValue.signum() <= 0 || newValue.stripTrailingZeros().scale() > 2 || newValue.compareTo(LARGEST) > 0)) {
+            throw ProblemException.invalidField("newValueUzs", "must be a positive amount in so'm, to the tiyin");
+        }
+        java.util.Map<Integer, BigDecimal> amounts = new java.util.HashMap<>();
+        signedMilestones().forEach(m -> amounts.put(m.number(), m.amountUzs()));
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (int i = 0; i < asked.size(); i++) {
+            MilestoneChange change = asked.get(i);
+            String at = "milestones[" + i + "].";
+            if (change.number() == null || !amounts.containsKey(change.number()) || !seen.add(change.number())) {
+                throw ProblemException.invalidField(at + "number", "names no milestone of the signed plan, or one twice");
+            }
+            PlannedMilestone milestone = signedMilestone(change.number());
+            requireNotFrozen(milestone);
+            if (change.amountUzs() == null && change.dueDate() == null) {
+                throw ProblemException.invalidField(at + "amountUzs", "a change sets an amount, a due date or both");
+            }
+            if (milestone.accepted()) {
+                throw ProblemException.conflict("milestone-accepted", at + "number", "Milestone " + change.number()
+                        + " is " + milestone.status() + ": its terms are settled");
+            }
+            if (change.amountUzs() != null) {
+                if (change.amountUzs().signum() <= 0 || change.amountUzs().stripTrailingZeros().scale() > 2
+                        || change.amountUzs().compareTo(LARGEST) > 0) {
+                    throw ProblemException.invalidField(at + "amountUzs", "must be a positive amount in so'm, to the tiyin");
+                }
+                if (milestone.status() != MilestoneStatus.SCHEDULED || paidFor(change.number()).signum() > 0) {
+                    throw ProblemException.conflict("milestone-under-way", at + "amountUzs", "Milestone " + change.number()
+                            + " is delivered or partly paid: its amount no longer changes");
+                }
+                amounts.put(change.number(), change.amountUzs().setScale(2));
+            }
+            if (change.dueDate() != null && change.dueDate().isBefore(today)) {
+                throw ProblemException.invalidField(at + "dueDate", "is in the past");
+            }
+        }
+        BigDecimal value = newValue != null ? newValue.setScale(2) : valueInForce();
+        BigDecimal total = amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (total.compareTo(value) != 0) {
+            throw ProblemException.invalidField("milestones", "amounts in force would add up to " + total.toPlainString()
+                    + " so'm; the value would be " + value.toPlainString() + " so'm");
+        }
+        int number = amendments.size() + 1;
+        ContractAmendment amendment = new ContractAmendment(number, side, by, now, rationale, description.strip(),
+                newValue == null ? null : value, valueInForce());
+        amendments.add(amendment);
+        for (MilestoneChange change : asked) {
+            amendedMilestones.add(new AmendedMilestone(number, change.number(),
+                    change.amountUzs() == null ? null : change.amountUzs().setScale(2), change.dueDate()));
+        }
+        return amendment;
+    }
+
+    /**
+     * The other party accepts the amendment it read (its terms are in force from now; the value at
+     * signing stays as it was) or declines it.
+     */
+    public ContractAmendment answerAmendment(ContractSide side, int number, boolean accept, String by, Instant now) {
+        requireActive("answer an amendment");
+        ContractAmendment amendment = amendments.stream().filter(a -> a.number() == number).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("Amendment " + number + " of contract " + id));
+        if (amendment.status() != AmendmentStatus.PROPOSED) {
+            throw ProblemException.conflict("amendment-answered", "Amendment " + number + " is " + amendment.status() + " already");
+        }
+        if (amendment.proposedBySide() == side) {
+            throw ProblemException.forbidden("not-the-other-party", "The party that proposed an amendment does not answer it");
+        }
+        if (!accept) {
+            amendment.answer(AmendmentStatus.DECLINED, by, now);
+            return amendment;
+        }
+        for (AmendedMilestone change : amendmentChanges(number)) {
+            PlannedMilestone milestone = signedMilestone(change.milestoneNumber());
+            requireNotFrozen(milestone);
+            if (milestone.accepted() || (change.amountUzs() != null && (milestone.status() != MilestoneStatus.SCHEDULED
+                    || paidFor(change.milestoneNumber()).signum() > 0))) {
+                throw ProblemException.conflict("amendment-outdated", "Milestone " + change.milestoneNumber()
+                        + " moved on since the amendment was proposed; propose it again");
+            }
+        }
+        amendmentChanges(number).forEach(change -> signedMilestone(change.milestoneNumber()).amend(change.amountUzs(), change.dueDate()));
+        if (amendment.newValueUzs() != null) {
+            amendedValueUzs = amendment.newValueUzs();
+        }
+        amendment.answer(AmendmentStatus.ACCEPTED, by, now);
+        return amendment;
+    }
+
+    /**
+     * One party ends the contract early, with a reason, stating what was paid so far: it must be what
+     * the payments recorded add up to (the record is the platform's, so a different sum is a 409
+     * naming {@code paidUzs}: record the missing payment first). Nothing changes afterwards.
+     */
+    public void terminate(ContractSide side, String reason, BigDecimal paidUzs, String by, Instant now) {
+        requireActive("terminate it");
+        requirePaidAsRecorded(paidUzs);
+        end(TerminationKind.BY_ONE_PARTY, side, reason, paidUzs, by, now);
+    }
+
+    /** A party proposes ending it by agreement; it ends when the other accepts. A later proposal replaces it. */
+    public void proposeTermination(ContractSide side, String reason, BigDecimal paidUzs, String by, Instant now) {
+        requireActive("propose ending it");
+        requirePaidAsRecorded(paidUzs);
+        terminationKind = TerminationKind.BY_AGREEMENT;
+        terminationSide = side;
+        terminationBy = by;
+        terminationReason = reason.strip();
+        terminationPaidUzs = paidUzs.setScale(2);
+        terminationProposedAt = now;
+    }
+
+    /** The other party agrees to the proposed termination: the contract is {@code TERMINATED}. */
+    public void agreeToTermination(ContractSide side, Instant now) {
+        requireActive("agree to end it");
+        if (terminationProposedAt == null) {
+            throw ProblemException.conflict("no-termination-proposed", "Nobody proposed ending contract " + id);
+        }
+        if (terminationSide == side) {
+            throw ProblemException.forbidden("not-the-other-party", "The party that proposed ending it does not agree to it");
+        }
+        requirePaidAsRecorded(terminationPaidUzs);
+        status = ContractStatus.TERMINATED;
+        terminatedAt = now;
+    }
+
+    private void end(TerminationKind kind, ContractSide side, String reason, BigDecimal paidUzs, String by, Instant now) {
+        terminationKind = kind;
+        terminationSide = side;
+        terminationBy = by;
+        terminationReason = reason.strip();
+        terminationPaidUzs = paidUzs.setScale(2);
+        terminatedAt = now;
+        status = ContractStatus.TERMINATED;
+    }
+
+    private void requirePaidAsRecorded(BigDecimal paidUzs) {
+        if (paidUzs == null || paidUzs.signum() < 0 || paidUzs.stripTrailingZeros().scale() > 2) {
+            throw ProblemException.invalidField("paidUzs", "is the amount paid so far in so'm, to the tiyin (0 if nothing)");
+        }
+        if (paidUzs.compareTo(paidTotal()) != 0) {
+            throw ProblemException.conflict("paid-not-as-recorded", "paidUzs", "Payments recorded add up to "
+                    + paidTotal().toPlainString() + " so'm, not " + paidUzs.toPlainString() + "; record what is missing first");
+        }
+    }
+
+    /** The value in force: the last accepted amendment's, or else the value at signing. */
+    public BigDecimal valueInForce() {
+        return amendedValueUzs != null ? amendedValueUzs : valueUzs;
+    }
+
+    public BigDecimal paidFor(int number) {
+        return payments.stream().filter(p -> p.milestoneNumber() == number).map(ContractPayment::amountUzs)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    public BigDecimal paidTotal() {
+        return payments.stream().map(ContractPayment::amountUzs).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    public BigDecimal acceptedTotal() {
+        return signedMilestones().stream().filter(PlannedMilestone::accepted).map(PlannedMilestone::acceptedAmountUzs)
+                .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
+    }
+
+    public List<AmendedMilestone> amendmentChanges(int amendmentNumber) {
+        return amendedMilestones.stream().filter(change -> change.amendmentNumber() == amendmentNumber).toList();
+    }
+
+    private PlannedMilestone delivered(int number, String action, java.time.Duration window, Instant now) {
+        requireActive(action + " a milestone");
+        PlannedMilestone milestone = signedMilestone(number);
+        requireNotFrozen(milestone);
+        if (milestone.status() != MilestoneStatus.DELIVERED) {
+            throw ProblemException.conflict("milestone-not-delivered", "Milestone " + number + " is " + milestone.status()
+                    + ": only a delivered one is accepted or rejected");
+        }
+        if (!acceptanceDueAt(milestone, window).isAfter(now)) {
+            throw ProblemException.conflict("acceptance-window-passed", "The acceptance window of milestone " + number
+                    + " ended at " + acceptanceDueAt(milestone, window) + ": it counts as accepted");
+        }
+        return milestone;
+    }
+
+    private static boolean httpsLink(String link) {
+        if (link == null || link.length() > MAX_DOCUMENT_LENGTH || !link.startsWith("https://")) {
+            return false;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(link);
+            return uri.getHost() != null && !uri.getHost().isBlank();
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private void requireActive(String action) {
+        if (status != ContractStatus.ACTIVE) {
+            throw ProblemException.conflict("contract-not-active", "Contract " + id + " is " + status + ": nobody can " + action);
+        }
+    }
+
     /** A milestone step on a frozen milestone is refused: the dispute decides what happens to it. */
     private static void requireNotFrozen(PlannedMilestone milestone) {
         if (milestone.frozen()) {
@@ -373,5 +808,15 @@ public class Contract {
     public String refusalReason() { return refusalReason; }
     public Instant refusedAt() { return refusedAt; }
     public List<PlanVersion> plans() { return List.copyOf(plans); }
+    public List<ContractPayment> payments() { return List.copyOf(payments); }
+    public List<ContractAmendment> amendments() { return List.copyOf(amendments); }
+    public Instant completedAt() { return completedAt; }
+    public TerminationKind terminationKind() { return terminationKind; }
+    public ContractSide terminationSide() { return terminationSide; }
+    public String terminationBy() { return terminationBy; }
+    public String terminationReason() { return terminationReason; }
+    public BigDecimal terminationPaidUzs() { return terminationPaidUzs; }
+    public Instant terminationProposedAt() { return terminationProposedAt; }
+    public Instant terminatedAt() { return terminatedAt; }
     public long version() { return version; }
 }

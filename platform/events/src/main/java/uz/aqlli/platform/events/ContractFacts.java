@@ -8,8 +8,8 @@ import java.util.UUID;
  * parties and where they sit, the service category and the value at award, so that the data lake
  * counts contracts without joining anything.
  *
- * @param status   {@code PENDING}, {@code ACTIVE} or {@code CANCELLED}
- * @param valueUzs the awarded price in so'm, exact
+ * @param status   {@code PENDING}, {@code ACTIVE}, {@code CANCELLED}, {@code COMPLETED} or {@code TERMINATED}
+ * @param valueUzs the awarded price in so'm, exact (the value at signing; amendments carry the value in force)
  */
 public record ContractFacts(
         UUID contractId,

@@ -26,7 +26,9 @@ public enum Topic {
             OrderQuoted.class, OrderConfirmed.class, OrderRefused.class, OrderDelivered.class, OrderMonthAccepted.class,
             OrderCompleted.class, OrderCancelled.class, OrderDisputed.class),
     CONTRACTS("aqlli.orders.contracts", 6, "orders", "contract", ContractCreated.class, MilestonePlanProposed.class,
-            ContractSigned.class, ContractSigningRefused.class),
+            ContractSigned.class, ContractSigningRefused.class, MilestoneDelivered.class, MilestoneAccepted.class,
+            MilestoneRejected.class, MilestoneOverdue.class, PaymentRecorded.class, ContractAmended.class, ContractCompleted.class,
+            ContractTerminated.class),
     /** Disputes over an order, a subscription month or a contract milestone: their own topic, keyed by dispute id. */
     DISPUTES("aqlli.orders.disputes", 6, "orders", "dispute", DisputeOpened.class, DisputeResponded.class,
             DisputeEscalated.class, DisputeSettled.class, DisputeResolved.class),

@@ -1,7 +1,9 @@
 package uz.aqlli.orders.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import uz.aqlli.orders.Contract;
 import uz.aqlli.orders.EInvoice;
+import uz.aqlli.orders.PlannedMilestone;
 import uz.aqlli.orders.ListedProduct;
 import uz.aqlli.orders.ListedOffer;
 import uz.aqlli.orders.MonthStatus;
@@ -72,6 +74,31 @@ public class EInvoicing {
         var line = new EInvoice.Billed(ikpu(item, 0), name(item.name()) + " (" + month + "/" + order.months() + ")",
                 item.unit(), java.math.BigDecimal.ONE, invoiced.amountUzs());
         return document(order, order.orderNumber() + "-" + month, invoiced.acceptedAt(), List.of(line));
+    }
+
+    /**
+     * The e-invoice of one accepted milestone of a contract, for its parties only (the contract is
+     * public, its invoices are not): the supplier sells the accepted amount, one line named by the
+     * tender and the milestone, numbered by the contract and the milestone, dated the day it was met,
+     * under the contract signed that day. A tender names no IKPU code, so the line carries none: the
+     * supplier's operator adds it before sending (decisions: Contracts).
+     */
+    public EInvoice ofMilestone(Contract contract, boolean party, int number) {
+        if (!party) {
+            throw ProblemException.forbidden("not-a-party", "Only the buyer's and the supplier's members download the e-invoice");
+        }
+        PlannedMilestone milestone = contract.signedMilestone(number);
+        if (!milestone.accepted()) {
+            throw ProblemException.conflict("milestone-not-accepted", "Milestone " + number + " is " + milestone.status()
+                    + ": its e-invoice is issued once the buyer has accepted it");
+        }
+        String contractNumber = "C-" + contract.id().toString().substring(0, 8).toUpperCase();
+        String title = contract.title() == null ? "" : name(contract.title());
+        var line = new EInvoice.Billed(null, (title.isEmpty() ? "" : title + ": ") + milestone.title(), "SERVICE",
+                java.math.BigDecimal.ONE, milestone.acceptedAmountUzs());
+        return EInvoice.of(contractNumber + "-" + number, LocalDate.ofInstant(milestone.metAt(), Ordering.UZBEKISTAN), contractNumber,
+                LocalDate.ofInstant(contract.dateSigned(), Ordering.UZBEKISTAN), side(contract.supplierId()), side(contract.buyerId()),
+                List.of(line), config.vatRatePercent());
     }
 
     private EInvoice document(Order order, String number, Instant at, List<EInvoice.Billed> lines) {
