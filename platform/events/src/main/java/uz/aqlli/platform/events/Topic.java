@@ -29,6 +29,8 @@ public enum Topic {
             ContractSigned.class, ContractSigningRefused.class, MilestoneDelivered.class, MilestoneAccepted.class,
             MilestoneRejected.class, MilestoneOverdue.class, PaymentRecorded.class, ContractAmended.class, ContractCompleted.class,
             ContractTerminated.class),
+    /** Finished deals' ratings, published together at once (double-blind); keyed by the order's or contract's id. */
+    RATINGS("aqlli.orders.ratings", 6, "orders", "rated-deal", RatingsPublished.class),
     /** Disputes over an order, a subscription month or a contract milestone: their own topic, keyed by dispute id. */
     DISPUTES("aqlli.orders.disputes", 6, "orders", "dispute", DisputeOpened.class, DisputeResponded.class,
             DisputeEscalated.class, DisputeSettled.class, DisputeResolved.class),
@@ -36,6 +38,8 @@ public enum Topic {
     DATALAKE_DEAD_LETTERS("aqlli.datalake.dead-letters", 1, "datalake", "dead-letter"),
     /** Records the offers service's consumers could never handle (not a directory event, wrong source, unreadable). */
     OFFERS_DEAD_LETTERS("aqlli.offers.dead-letters", 1, "offers", "dead-letter"),
+    /** Records the catalog service's consumers could never handle (published ratings). */
+    CATALOG_DEAD_LETTERS("aqlli.catalog.dead-letters", 1, "catalog", "dead-letter"),
     /** Records the orders service's consumers could never handle (the directory, products and offers it copies). */
     ORDERS_DEAD_LETTERS("aqlli.orders.dead-letters", 1, "orders", "dead-letter");
 

@@ -25,6 +25,7 @@ import uz.aqlli.catalog.OrganizationKind;
 import uz.aqlli.catalog.OrganizationStatus;
 import uz.aqlli.catalog.service.OrganizationDirectory;
 import uz.aqlli.catalog.service.ProductCatalogue;
+import uz.aqlli.catalog.service.PublishedRatings;
 import uz.aqlli.platform.runtime.api.PageDepth;
 import uz.aqlli.platform.runtime.api.PageView;
 import uz.aqlli.platform.runtime.security.Caller;
@@ -42,10 +43,12 @@ public class OrganizationResource {
 
     private final OrganizationDirectory directory;
     private final ProductCatalogue products;
+    private final PublishedRatings ratings;
 
-    OrganizationResource(OrganizationDirectory directory, ProductCatalogue products) {
+    OrganizationResource(OrganizationDirectory directory, ProductCatalogue products, PublishedRatings ratings) {
         this.directory = directory;
         this.products = products;
+        this.ratings = ratings;
     }
 
     @GET
@@ -68,7 +71,7 @@ public class OrganizationResource {
     @Operation(operationId = "getOrganization", summary = "One organization (not verified ones: only its members and its administration)")
     public OrganizationView get(@PathParam("id") UUID id) {
         var organization = directory.visible(id);
-        return OrganizationView.of(organization, directory.seesPrivately(organization));
+        return OrganizationView.of(organization, directory.seesPrivately(organization), ratings.of(organization.id()));
     }
 
     @GET

@@ -22,6 +22,10 @@ public interface OrderConfig {
     @WithDefault("1s")
     String sweepEvery();
 
+    /** How long after a deal's end its parties may rate each other; the ratings are published when it closes. */
+    @WithDefault("P14D")
+    Duration ratingWindow();
+
     /** The VAT rate a VAT-registered seller's e-invoice shows, in percent (Uzbekistan's standard rate). */
     @WithDefault("12")
     BigDecimal vatRatePercent();
