@@ -1,0 +1,150 @@
+package uz.aqlli.platform.runtime.mail;
+
+import io.quarkus.arc.properties.IfBuildProperty;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.persistence.EntityManager;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Sends the mail outbox over SMTP: right after each commit that queued a mail, and on a periodic
+ * sweep that picks up whatever an earlier attempt, or a previous process, left unsent.
+ *
+ * <p>A failed send (server away, refused, too slow) leaves the mail for another attempt after a
+ * back-off that doubles up to {@code aqlli.mail.max-backoff}; it is never given up, since a lost
+ * confirmation locks its owner out. Rows are taken with {@code for update skip locked}, so several
+ * instances share the work without sending a mail twice at the same time. Delivery is at least
+ * once: a crash between the server's acceptance and the "sent" mark sends that mail again.
+ */
+@ApplicationScoped
+@IfBuildProperty(name = "aqlli.mail.enabled", stringValue = "true")
+public class MailRelay {
+
+    private static final Logger LOG = Logger.getLogger(MailRelay.class);
+
+    private final EntityManager entityManager;
+    private final ReactiveMailer mailer;
+    private final MailConfig config;
+    private final ExecutorService wakeups = Executors.newSingleThreadExecutor(r -> {
+        var thread = new Thread(r, "mail-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ReentrantLock draining = new ReentrantLock();
+    private final AtomicBoolean wakeupQueued = new AtomicBoolean();
+
+    MailRelay(EntityManager entityManager, ReactiveMailer mailer, MailConfig config) {
+        this.entityManager = entityManager;
+        this.mailer = mailer;
+        this.config = config;
+    }
+
+    void onStart(@Observes StartupEvent started) {
+        requestDrain();
+    }
+
+    void onQueued(@Observes(during = TransactionPhase.AFTER_SUCCESS) MailQueued queued) {
+        requestDrain();
+    }
+
+    @Scheduled(every = "${aqlli.mail.sweep-interval:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        drain();
+    }
+
+    /** Asks for a drain on the relay's own thread (sending blocks); requests meanwhile fold into one. */
+    public void requestDrain() {
+        if (wakeupQueued.compareAndSet(false, true)) {
+            wakeups.execute(() -> {
+                wakeupQueued.set(false);
+                drain();
+            });
+        }
+    }
+
+    /** Sends every mail that is due; returns how many were sent. */
+    public int drain() {
+        if (!draining.tryLock()) {
+            return 0;
+        }
+        try {
+            int sent = 0;
+            while (true) {
+                int[] batch = QuarkusTransaction.requiringNew().call(this::sendDue);
+                sent += batch[0];
+                if (batch[1] < config.batchSize()) {
+                    return sent;
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Mail relay could not read its outbox (%s); the next sweep tries again", e.getMessage());
+            return 0;
+        } finally {
+            draining.unlock();
+        }
+    }
+
+    /** One batch of due mails: {sent, taken}. */
+    private int[] sendDue() {
+        Instant now = Instant.now();
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = entityManager.createNativeQuery("""
+                        select id, recipient, subject, body, attempts from mail_outbox
+                        where sent_at is null and next_attempt_at <= :now
+                        order by next_attempt_at, created_at
+                        limit :limit
+                        for update skip locked""")
+                .setParameter("now", now).setParameter("limit", config.batchSize())
+                .getResultList();
+        int sent = 0;
+        for (Object[] row : due) {
+            UUID id = (UUID) row[0];
+            int attempts = ((Number) row[4]).intValue() + 1;
+            try {
+                mailer.send(Mail.withText((String) row[1], (String) row[2], (String) row[3]))
+                        .await().atMost(config.sendTimeout());
+                entityManager.createNativeQuery("update mail_outbox set sent_at = :now, attempts = :attempts, last_error = null where id = :id")
+                        .setParameter("now", Instant.now()).setParameter("attempts", attempts).setParameter("id", id).executeUpdate();
+                sent++;
+            } catch (RuntimeException e) {
+                Duration wait = backoff(attempts);
+                LOG.warnf("Mail %s not sent (attempt %d: %s); next attempt in %s", id, attempts, e.getMessage(), wait);
+                entityManager.createNativeQuery("""
+                                update mail_outbox set attempts = :attempts, next_attempt_at = :next, last_error = :error
+                                where id = :id""")
+                        .setParameter("attempts", attempts).setParameter("next", Instant.now().plus(wait))
+                        .setParameter("error", String.valueOf(e.getMessage())).setParameter("id", id).executeUpdate();
+            }
+        }
+        return new int[] {sent, due.size()};
+    }
+
+    Duration backoff(int attempts) {
+        Duration wait = config.firstBackoff();
+        for (int i = 1; i < attempts && wait.compareTo(config.maxBackoff()) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(config.maxBackoff()) > 0 ? config.maxBackoff() : wait;
+    }
+
+    @PreDestroy
+    void stop() {
+        wakeups.shutdownNow();
+    }
+}
