@@ -20,7 +20,7 @@ import java.util.Map;
  * @param downloads where the prepared Keycloak and the PostgreSQL binaries live; shared by runs and tests
  */
 public record LaunchSettings(Path repo, Path home, Path downloads, int postgresPort, int kafkaPort, int kafkaControllerPort,
-                             int keycloakPort, Map<PlatformApp, Integer> appPorts) {
+                             int keycloakPort, int smtpPort, int imapPort, int mailWebPort, Map<PlatformApp, Integer> appPorts) {
 
     public static LaunchSettings fromEnvironment(Path repo, Map<String, String> env) {
         Path home = env.containsKey("AQLLI_HOME") ? Path.of(env.get("AQLLI_HOME")) : repo.resolve(".aqlli");
@@ -35,6 +35,9 @@ public record LaunchSettings(Path repo, Path home, Path downloads, int postgresP
                 port(env, "AQLLI_KAFKA_PORT", 19092),
                 port(env, "AQLLI_KAFKA_CONTROLLER_PORT", 19093),
                 port(env, "AQLLI_KEYCLOAK_PORT", 8180),
+                port(env, "AQLLI_SMTP_PORT", 12525),
+                port(env, "AQLLI_IMAP_PORT", 12143),
+                port(env, "AQLLI_MAIL_WEB_PORT", 8025),
                 apps);
     }
 
@@ -51,7 +54,8 @@ public record LaunchSettings(Path repo, Path home, Path downloads, int postgresP
         Map<String, String> env = new HashMap<>();
         env.put("AQLLI_HOME", home.toString());
         env.put("AQLLI_DOWNLOADS", downloads.toString());
-        for (String variable : List.of("AQLLI_POSTGRES_PORT", "AQLLI_KAFKA_PORT", "AQLLI_KAFKA_CONTROLLER_PORT", "AQLLI_KEYCLOAK_PORT")) {
+        for (String variable : List.of("AQLLI_POSTGRES_PORT", "AQLLI_KAFKA_PORT", "AQLLI_KAFKA_CONTROLLER_PORT", "AQLLI_KEYCLOAK_PORT",
+                "AQLLI_SMTP_PORT", "AQLLI_IMAP_PORT", "AQLLI_MAIL_WEB_PORT")) {
             env.put(variable, String.valueOf(freePort()));
         }
         for (PlatformApp app : PlatformApp.values()) {
@@ -71,6 +75,9 @@ public record LaunchSettings(Path repo, Path home, Path downloads, int postgresP
         ports.put(kafkaPort, "Kafka (AQLLI_KAFKA_PORT)");
         ports.put(kafkaControllerPort, "Kafka controller (AQLLI_KAFKA_CONTROLLER_PORT)");
         ports.put(keycloakPort, "Keycloak (AQLLI_KEYCLOAK_PORT)");
+        ports.put(smtpPort, "SMTP (AQLLI_SMTP_PORT)");
+        ports.put(imapPort, "IMAP (AQLLI_IMAP_PORT)");
+        ports.put(mailWebPort, "the mail web page (AQLLI_MAIL_WEB_PORT)");
         appPorts.forEach((app, port) -> ports.put(port, app.appName() + " (" + app.portVariable() + ")"));
         return ports;
     }

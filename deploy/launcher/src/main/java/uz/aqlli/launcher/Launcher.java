@@ -53,6 +53,8 @@ public final class Launcher {
                 Aqlli elektron is up in %d s.
                   gateway     %s   (API under /api/..., health at /q/health/ready)
                   keycloak    %s   (admin console: user %s, password in %s)
+                  mail        %s   (every mail the platform sends, e.g. registration codes; also IMAP localhost:%d,
+                              login and password = the address)
                   secrets     %s   (made on first start, readable by you only)
                   logs        %s
                 Demo logins (realm %s, password = user name):
@@ -66,7 +68,7 @@ public final class Launcher {
                 Press Ctrl-C to stop everything.
                 %n""", Duration.ofNanos(System.nanoTime() - begin).toSeconds(), platform.gatewayUrl(),
                 platform.keycloakUrl(), Secrets.KEYCLOAK_ADMIN_USER, platform.secrets().file(Secrets.KEYCLOAK_ADMIN),
-                platform.secrets().folder(), settings.home().resolve("logs"), KeycloakServer.REALM);
+                platform.mail().webUrl(), settings.imapPort(), platform.secrets().folder(), settings.home().resolve("logs"), KeycloakServer.REALM);
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -33,6 +33,7 @@ public final class Platform implements AutoCloseable {
     private EmbeddedDatabase database;
     private KafkaBroker kafka;
     private KeycloakServer keycloak;
+    private MailServer mail;
     private boolean closed;
 
     private Platform(LaunchSettings settings) {
@@ -68,7 +69,7 @@ public final class Platform implements AutoCloseable {
             }
         }
         Map<Integer, String> ports = settings.portsInUse();
-        if (ports.size() < 4 + PlatformApp.values().length) {
+        if (ports.size() < 7 + PlatformApp.values().length) {
             throw new LaunchException("two parts are set to the same port: " + ports);
         }
         ports.forEach((port, owner) -> {
@@ -95,6 +96,10 @@ public final class Platform implements AutoCloseable {
             }
             database.ensureDatabase(KeycloakServer.DATABASE, secrets.get(Secrets.databaseRole(KeycloakServer.DATABASE)));
             progress.ready("PostgreSQL", "localhost:" + settings.postgresPort() + ", data in " + home.resolve("postgres/data"));
+
+            progress.starting("mail server");
+            mail = track(MailServer.start(settings.smtpPort(), settings.imapPort(), settings.mailWebPort()));
+            progress.ready("mail server", "SMTP localhost:" + settings.smtpPort() + ", mail readable at " + mail.webUrl());
 
             progress.starting("Kafka and Keycloak");
             var kafkaStarted = CompletableFuture.supplyAsync(() -> {
@@ -157,6 +162,8 @@ public final class Platform implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_PASSWORD", secrets.get(Secrets.databaseRole(app.appName())));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             if (app == PlatformApp.CATALOG) {
+                env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+                env.put("QUARKUS_MAILER_PORT", String.valueOf(settings.smtpPort()));
                 env.put(KeycloakServer.CATALOG_CLIENT_SECRET, secrets.get(Secrets.CATALOG_CLIENT));
                 env.put("AQLLI_CATALOG_DEMO_ORGANIZATIONS", "true");
                 env.put("AQLLI_CATALOG_DEMO_CATALOGUE", "true");
@@ -210,6 +217,11 @@ public final class Platform implements AutoCloseable {
 
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The local SMTP server, where every mail the platform sends stays, readable on its web page. */
+    public MailServer mail() {
+        return mail;
     }
 
     private <T extends AutoCloseable> T track(T part) {

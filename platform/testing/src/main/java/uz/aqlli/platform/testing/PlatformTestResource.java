@@ -34,6 +34,9 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
             config.put("quarkus.datasource.username", database);
             config.put("quarkus.datasource.password", password);
             config.put("kafka.bootstrap.servers", TestInfrastructure.kafka().bootstrapServers());
+            // A real SMTP server; only services that send mail (aqlli.mail.enabled) use it.
+            config.put("quarkus.mailer.host", "127.0.0.1");
+            config.put("quarkus.mailer.port", String.valueOf(TestInfrastructure.mail().smtpPort()));
         }
         config.put("quarkus.oidc.auth-server-url", TestInfrastructure.keycloak().realmUrl());
         // The secret Keycloak's realm got (catalog's onboarding signs in with it; others ignore it).

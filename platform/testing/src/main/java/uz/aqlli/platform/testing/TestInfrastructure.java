@@ -4,6 +4,7 @@ import uz.aqlli.launcher.EmbeddedDatabase;
 import uz.aqlli.launcher.Folders;
 import uz.aqlli.launcher.KafkaBroker;
 import uz.aqlli.launcher.KeycloakServer;
+import uz.aqlli.launcher.MailServer;
 import uz.aqlli.launcher.Secrets;
 import uz.aqlli.platform.events.Topic;
 
@@ -32,6 +33,7 @@ public final class TestInfrastructure {
     private static final String POSTGRES_PORT = "aqlli.test.postgres.port";
     private static final String KAFKA_PORT = "aqlli.test.kafka.port";
     private static final String KEYCLOAK_PORT = "aqlli.test.keycloak.port";
+    private static final String MAIL_PORTS = "aqlli.test.mail.ports";
 
     private static EmbeddedDatabase database;
     private static KafkaBroker kafka;
@@ -87,6 +89,42 @@ public final class TestInfrastructure {
             }
             return keycloak;
         }
+    }
+
+    /**
+     * The SMTP server the services under test send to (ports: {@link Mail#smtpPort()}), and where
+     * tests read what was sent ({@link Mailbox}).
+     */
+    public static Mail mail() {
+        synchronized (System.getProperties()) {
+            String running = System.getProperty(MAIL_PORTS);
+            if (running == null) {
+                MailServer server = MailServer.start(freePort(), freePort(), freePort(), true);
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close, "test-mail-stop"));
+                running = server.smtpPort() + "," + server.webPort();
+                System.setProperty(MAIL_PORTS, running);
+            }
+            String[] ports = running.split(",");
+            return new Mail(Integer.parseInt(ports[0]), Integer.parseInt(ports[1]));
+        }
+    }
+
+    /** Where the test mail server listens: SMTP for the services, the web listing for {@link Mailbox}. */
+    public record Mail(int smtpPort, int webPort) {
+
+        public String webUrl() {
+            return "http://127.0.0.1:" + webPort;
+        }
+    }
+
+    /**
+     * Takes the test SMTP server away for {@code down} (connections refused, as when a mail server is
+     * down), then back on the same port by itself; returns once it is down. Whatever copy of this
+     * class asks: the request goes over the server's web port.
+     */
+    public static void interruptMail(java.time.Duration down) {
+        io.restassured.RestAssured.given().queryParam("millis", down.toMillis())
+                .post(mail().webUrl() + "/interruption").then().statusCode(200);
     }
 
     /**
