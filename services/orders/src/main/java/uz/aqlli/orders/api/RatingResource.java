@@ -61,6 +61,23 @@ public class RatingResource {
         return ratings.ofDeal(RatingDeal.Kind.ORDER, orderId).stream().map(RatingView::of).toList();
     }
 
+    @POST
+    @Path("/contracts/{contractId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Caller.ENTERPRISE, Caller.PROVIDER})
+    @Operation(operationId = "rateContract", summary = "Rate the other party of a completed or terminated contract, once (hidden until both rated or the window closed)")
+    public Response rateContract(@PathParam("contractId") UUID contractId, @Valid @NotNull RatingForms.Rate form, @Context UriInfo uri) {
+        return created(RatingView.of(ratings.rate(RatingDeal.Kind.CONTRACT, contractId, form.scores())), uri);
+    }
+
+    @GET
+    @Path("/contracts/{contractId}")
+    @PermitAll
+    @Operation(operationId = "listContractRatings", summary = "A contract's published ratings (anyone, as the contract), and the caller's own while hidden")
+    public List<RatingView> ofContract(@PathParam("contractId") UUID contractId) {
+        return ratings.ofDeal(RatingDeal.Kind.CONTRACT, contractId).stream().map(RatingView::of).toList();
+    }
+
     @GET
     @PermitAll
     @PageDepth

@@ -2,11 +2,13 @@ package uz.aqlli.orders.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import uz.aqlli.orders.Contract;
 import uz.aqlli.orders.Order;
 import uz.aqlli.orders.OrderStatus;
 import uz.aqlli.orders.Rating;
 import uz.aqlli.orders.RatingDeal;
 import uz.aqlli.orders.RatingScores;
+import uz.aqlli.orders.repository.ContractRepository;
 import uz.aqlli.orders.repository.RatingRepository;
 import uz.aqlli.platform.events.RatingsPublished;
 import uz.aqlli.platform.runtime.api.Listing;
@@ -27,22 +29,26 @@ import java.util.UUID;
  * deal's ratings are published together: at the second rating, or when the window closes
  * ({@link RatingSweep}). Only {@code RatingsPublished} carries them out of orders.
  *
- * <p>An order is rateable once {@code COMPLETED}: a cancelled one delivered nothing and moved no
- * money, and a rating there would be about the cancellation, which its events already tell.
+ * <p>An order is rateable once {@code COMPLETED}, a contract once {@code COMPLETED} or {@code TERMINATED}
+ * (the window from its completion or termination): a cancelled order or contract delivered nothing
+ * and moved no money, and a rating there would be about the cancellation, which its events tell.
  */
 @ApplicationScoped
 public class Ratings {
 
     private final RatingRepository ratings;
     private final OrderAccess orders;
+    private final ContractRepository contracts;
     private final EventOutbox outbox;
     private final Caller caller;
     private final Clock clock;
     private final OrderConfig config;
 
-    Ratings(RatingRepository ratings, OrderAccess orders, EventOutbox outbox, Caller caller, Clock clock, OrderConfig config) {
+    Ratings(RatingRepository ratings, OrderAccess orders, ContractRepository contracts, EventOutbox outbox, Caller caller, Clock clock,
+            OrderConfig config) {
         this.ratings = ratings;
         this.orders = orders;
+        this.contracts = contracts;
         this.outbox = outbox;
         this.caller = caller;
         this.clock = clock;
@@ -128,8 +134,13 @@ public class Ratings {
     private void visibleDeal(RatingDeal.Kind kind, UUID dealId) {
         switch (kind) {
             case ORDER -> orders.visible(dealId);
-            case CONTRACT -> throw ProblemException.notFound("Contract " + dealId);
+            case CONTRACT -> contract(dealId);
         }
+    }
+
+    /** Contracts are public, as their tenders: anyone may know one exists. */
+    private Contract contract(UUID id) {
+        return contracts.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("Contract " + id));
     }
 
     /** The deal, if the caller's organization is one of its parties and it has ended; 404, 403 or 409 otherwise. */
@@ -146,7 +157,22 @@ public class Ratings {
                 }
                 yield new RatingDeal(kind, dealId, order.buyerId(), order.sellerId(), order.closedAt());
             }
-            case CONTRACT -> throw ProblemException.notFound("Contract " + dealId);
+            case CONTRACT -> {
+                Contract contract = contract(dealId);
+                if (!caller.memberOf(contract.buyerId()) && !caller.memberOf(contract.supplierId())) {
+                    throw ProblemException.forbidden("not-a-party", "Only the contract's buyer and supplier rate each other");
+                }
+                Instant ended = switch (contract.status()) {
+                    case COMPLETED -> contract.completedAt();
+                    case TERMINATED -> contract.terminatedAt();
+                    default -> null;
+                };
+                if (ended == null) {
+                    throw ProblemException.conflict("deal-not-finished", "The contract is " + contract.status()
+                            + "; its parties rate each other once it is completed or terminated");
+                }
+                yield new RatingDeal(kind, dealId, contract.buyerId(), contract.supplierId(), ended);
+            }
         };
     }
 }
