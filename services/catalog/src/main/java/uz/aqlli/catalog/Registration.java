@@ -51,4 +51,8 @@ public class Registration {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    /** When the manager confirmed the address (and chose a password); null until then. */
+    @Column(name = "confirmed_at")
+    public Instant confirmedAt;
 }

@@ -7,8 +7,9 @@ import jakarta.validation.constraints.Size;
 import uz.aqlli.catalog.Person;
 
 /**
- * A user to create: the first one in a registration, or a further one the manager adds. The
- * organization and role come from the registration or the path and the caller, never from here.
+ * A further user the manager adds, with the password the manager gives them (the first user of a
+ * registration chooses theirs on confirmation). The organization and role come from the path and
+ * the caller, never from here.
  */
 public record NewMemberRequest(
         @NotBlank @Size(max = 100) String firstName,

@@ -4,10 +4,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Null;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import uz.aqlli.catalog.OrganizationKind;
 import uz.aqlli.catalog.OrganizationProfile;
+import uz.aqlli.catalog.Person;
 import uz.aqlli.platform.events.Sector;
 import uz.aqlli.platform.events.ServiceCategory;
 import uz.aqlli.platform.events.ZoneType;
@@ -16,9 +18,23 @@ import java.util.Set;
 
 /**
  * A self-registration: the organization and its first user. Status, ids and verification are the
- * platform's to set and have no field here; unknown fields are ignored, never stored.
+ * platform's to set and have no field here; unknown fields are ignored, never stored. The manager's
+ * password is not part of it: it is chosen when the address is confirmed ({@link ConfirmationRequest}).
  */
-public record RegistrationRequest(@Valid @NotNull OrganizationPart organization, @Valid @NotNull NewMemberRequest user) {
+public record RegistrationRequest(@Valid @NotNull OrganizationPart organization, @Valid @NotNull Manager user) {
+
+    /** The organization's first user; the e-mail is the login name. */
+    public record Manager(
+            @NotBlank @Size(max = 100) String firstName,
+            @NotBlank @Size(max = 100) String lastName,
+            @NotBlank @Email @Size(max = 254) String email,
+            // Refused rather than ignored: a client that sends one must not believe it was set.
+            @Null(message = "is chosen when the address is confirmed, with the code from the mail") String password) {
+
+        Person person() {
+            return new Person(firstName, lastName, email, null);
+        }
+    }
 
     public record OrganizationPart(
             @NotNull OrganizationKind kind,

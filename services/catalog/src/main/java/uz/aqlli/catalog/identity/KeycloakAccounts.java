@@ -72,9 +72,13 @@ public class KeycloakAccounts {
         return found.stream().findFirst().map(org -> UUID.fromString((String) org.get("id")));
     }
 
-    /** The user for {@code person} in the organization, created (with role and password) when missing. */
+    /**
+     * The user for {@code person} in the organization, created (with role, and password if the person
+     * has one) when missing. Without a password nobody can sign in as the user until
+     * {@link #setPassword} gives one, and a sign-in attempt is refused exactly as a wrong password is.
+     */
     public UUID ensureUser(UUID organizationId, OrganizationKind kind, Person person) {
-        Map<String, Object> user = Map.of(
+        Map<String, Object> user = new java.util.HashMap<>(Map.of(
                 "username", person.email(),
                 "email", person.email(),
                 "firstName", person.firstName(),
@@ -82,8 +86,10 @@ public class KeycloakAccounts {
                 "enabled", true,
                 // the realm role comes with the group: one request, no half-made user without a role
                 "groups", List.of(kind == OrganizationKind.ENTERPRISE ? "/enterprises" : "/providers"),
-                "attributes", Map.of(ORGANIZATION_ATTRIBUTE, List.of(organizationId.toString())),
-                "credentials", List.of(Map.of("type", "password", "value", person.password(), "temporary", false)));
+                "attributes", Map.of(ORGANIZATION_ATTRIBUTE, List.of(organizationId.toString()))));
+        if (person.password() != null) {
+            user.put("credentials", List.of(passwordCredential(person.password())));
+        }
         try (Response response = call(() -> api.createUser(user))) {
             if (response.getStatus() == 201) {
                 return idFromLocation(response);
@@ -99,6 +105,23 @@ public class KeycloakAccounts {
             }
             throw unexpected("create user", response);
         }
+    }
+
+    /** Gives the user this password; a password the realm's policy refuses is an {@link IdentityRejectedException} on {@code field}. */
+    public void setPassword(UUID userId, String password, String field) {
+        try (Response response = call(() -> api.resetPassword(userId.toString(), passwordCredential(password)))) {
+            if (response.getStatus() == 400) {
+                IdentityRejectedException refused = rejected(response);
+                throw new IdentityRejectedException(field, refused.getMessage(), false);
+            }
+            if (response.getStatus() / 100 != 2) {
+                throw unexpected("set password", response);
+            }
+        }
+    }
+
+    private static Map<String, Object> passwordCredential(String password) {
+        return Map.of("type", "password", "value", password, "temporary", false);
     }
 
     /** Makes the user a member of the Keycloak organization (already being one is fine). */

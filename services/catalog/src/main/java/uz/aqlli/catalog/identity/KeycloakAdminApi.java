@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -48,6 +49,11 @@ public interface KeycloakAdminApi {
     @Path("/users")
     List<Map<String, Object>> usersByUsername(@QueryParam("username") String username, @QueryParam("exact") boolean exact,
                                               @QueryParam("briefRepresentation") boolean brief);
+
+    /** Sets the user's password ({@code {"type":"password","value":...,"temporary":false}}); 400 names a broken policy rule. */
+    @PUT
+    @Path("/users/{id}/reset-password")
+    Response resetPassword(@PathParam("id") String id, Map<String, Object> credential);
 
     @DELETE
     @Path("/users/{id}")

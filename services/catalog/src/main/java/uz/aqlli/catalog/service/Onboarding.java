@@ -19,6 +19,7 @@ import uz.aqlli.catalog.identity.KeycloakAccounts;
 import uz.aqlli.catalog.repository.MemberRepository;
 import uz.aqlli.catalog.repository.OrganizationRepository;
 import uz.aqlli.catalog.repository.RegistrationRepository;
+import uz.aqlli.platform.runtime.mail.MailOutbox;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
 import uz.aqlli.platform.runtime.problem.Problem;
 import uz.aqlli.platform.runtime.problem.ProblemException;
@@ -26,9 +27,11 @@ import uz.aqlli.platform.runtime.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -43,6 +46,12 @@ import java.util.UUID;
  * A failure undoes the Keycloak steps; if Keycloak is unreachable even for that, the expired lease
  * lets {@link #sweepAbandoned()} undo them later. A retry of the same request (same data, without
  * the password) resumes or replays instead of creating a second organization.
+ *
+ * <p>The answer never says whether the manager's e-mail already had an account: for a new address
+ * the manager's Keycloak user is made without a password (a sign-in is refused exactly as a wrong
+ * password is) and a single-use, expiring code is mailed; for a taken one nothing is made and the
+ * address's owner is told by mail. Only the code's mailbox can give the account its password
+ * ({@link #confirm}). Mail leaves through the outbox in the deciding transaction.
  */
 @ApplicationScoped
 public class Onboarding {
@@ -58,12 +67,18 @@ public class Onboarding {
     private final KeycloakAccounts accounts;
     private final EventOutbox outbox;
     private final Duration abandonAfter;
+    private final Duration confirmationValidFor;
+    private final MailOutbox mail;
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
     Onboarding(OrganizationRepository organizations, MemberRepository members, RegistrationRepository registrations,
-               ReferenceData reference, KeycloakAccounts accounts, EventOutbox outbox, Clock clock,
-               @ConfigProperty(name = "aqlli.catalog.registration.abandon-after", defaultValue = "PT5M") Duration abandonAfter) {
+               ReferenceData reference, KeycloakAccounts accounts, EventOutbox outbox, MailOutbox mail, Clock clock,
+               @ConfigProperty(name = "aqlli.catalog.registration.abandon-after", defaultValue = "PT5M") Duration abandonAfter,
+               @ConfigProperty(name = "aqlli.catalog.registration.confirmation-valid-for", defaultValue = "PT24H") Duration confirmationValidFor) {
         this.clock = clock;
+        this.mail = mail;
+        this.confirmationValidFor = confirmationValidFor;
         this.organizations = organizations;
         this.members = members;
         this.registrations = registrations;
@@ -73,30 +88,32 @@ public class Onboarding {
         this.abandonAfter = abandonAfter;
     }
 
-    /**
-     * What a registration call did: created the organization and its manager, or replayed an
-     * earlier success. A replay carries the organization's id alone: its caller proved nothing
-     * (the password is not checked on a replay), so it learns nothing it did not send, neither the
-     * organization's standing nor its manager's account.
-     */
-    public record Outcome(UUID organizationId, Organization organization, Member manager) {
-
-        static Outcome replayed(UUID organizationId) {
-            return new Outcome(organizationId, null, null);
-        }
-
-        public boolean created() {
-            return organization != null;
-        }
+    /** A confirmed registration: what its mailbox's owner may now see. */
+    public record Confirmed(Organization organization, Member manager) {
     }
 
-    public Outcome register(OrganizationProfile profile, Person manager) {
+    /**
+     * Registers the organization with its manager (who has no password yet), or, when the manager's
+     * address already has an account, only tells that account's owner. The caller cannot tell which:
+     * either way a mail went to the address and nothing else is said. A repeat of a registration that
+     * is not confirmed yet mails a fresh code; one that is confirmed warns the owner like a taken address.
+     */
+    public void register(OrganizationProfile profile, Person manager) {
         reference.checkPlace(profile.regionCode(), profile.districtCode());
         reference.checkActivities(profile);
         String fingerprint = fingerprint(profile, manager);
         Registration registration = QuarkusTransaction.requiringNew().call(() -> claim(profile.stir(), fingerprint, manager.email()));
+        if (registration == null) {
+            warnOwner(manager.email());
+            return;
+        }
         if (registration.state == Registration.State.COMPLETED) {
-            return Outcome.replayed(registration.organizationId);
+            if (registration.confirmedAt == null) {
+                QuarkusTransaction.requiringNew().run(() -> mailConfirmation(registration.id, profile, manager));
+            } else {
+                warnOwner(manager.email());
+            }
+            return;
         }
         try {
             UUID keycloakOrganization = registration.keycloakOrganizationId != null ? registration.keycloakOrganizationId
@@ -105,10 +122,109 @@ public class Onboarding {
             UUID user = accounts.ensureUser(registration.organizationId, profile.kind(), manager);
             record(registration.id, keycloakOrganization, user);
             accounts.addMember(keycloakOrganization, user);
-            return QuarkusTransaction.requiringNew().call(() -> complete(registration.id, profile, manager, keycloakOrganization, user));
+            QuarkusTransaction.requiringNew().run(() -> complete(registration.id, profile, manager, keycloakOrganization, user));
+        } catch (IdentityRejectedException e) {
+            undo(registration.id);
+            if (e.conflict() && "user.email".equals(e.field())) {
+                // an account Keycloak has and the directory does not (an administrator's, say): taken all the same
+                warnOwner(manager.email());
+                return;
+            }
+            throw asProblem(e);
         } catch (RuntimeException e) {
             undo(registration.id);
             throw asProblem(e);
+        }
+    }
+
+    /**
+     * Gives the registration's manager the password and so the account, once, with a code from the
+     * mail that is not used and not expired. Every code of the registration is spent by it. A code
+     * that is wrong, used or expired is refused alike, so none can be told from another.
+     */
+    public Confirmed confirm(String code, String password) {
+        String hash = sha256(code);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Instant now = Instant.now(clock);
+            // Locked to the end: two confirmations with one code cannot both pass.
+            @SuppressWarnings("unchecked")
+            List<Object[]> found = registrations.getEntityManager().createNativeQuery("""
+                            select c.registration_id, c.expires_at, c.used_at from registration_confirmation c
+                            where c.code_hash = :hash for update""")
+                    .setParameter("hash", hash).getResultList();
+            if (found.isEmpty() || found.getFirst()[2] != null || !toInstant(found.getFirst()[1]).isAfter(now)) {
+                throw ProblemException.invalidField("code", "is not a valid code: wrong, already used or expired");
+            }
+            Registration registration = registrations.findById((UUID) found.getFirst()[0]);
+            try {
+                accounts.setPassword(registration.keycloakUserId, password, "password");
+            } catch (RuntimeException e) {
+                throw asProblem(e);
+            }
+            registrations.getEntityManager().createNativeQuery("""
+                            update registration_confirmation set used_at = :now
+                            where registration_id = :registration and used_at is null""")
+                    .setParameter("now", now).setParameter("registration", registration.id).executeUpdate();
+            if (registration.confirmedAt == null) {
+                registration.confirmedAt = now;
+            }
+            return new Confirmed(organizations.findById(registration.organizationId), members.findById(registration.keycloakUserId));
+        });
+    }
+
+    /** A single-use code for the registration, only its hash kept, mailed to the manager in the caller's transaction. */
+    void mailConfirmation(UUID registrationId, OrganizationProfile profile, Person manager) {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = Instant.now(clock);
+        Instant expires = now.plus(confirmationValidFor);
+        registrations.getEntityManager().createNativeQuery("""
+                        insert into registration_confirmation (code_hash, registration_id, created_at, expires_at)
+                        values (:hash, :registration, :now, :expires)""")
+                .setParameter("hash", sha256(code)).setParameter("registration", registrationId)
+                .setParameter("now", now).setParameter("expires", expires).executeUpdate();
+        mail.append(manager.email(), "Aqlli elektron: confirm the registration of " + profile.legalName().strip(), """
+                Assalomu alaykum, %s!
+
+                %s (STIR %s) was registered on Aqlli elektron with this address as its manager's.
+                To confirm it and choose your password, send this code with the password you want
+                (POST /api/catalog/registrations/confirmation, {"code": "...", "password": "..."})
+                before %s UTC:
+
+                Code: %s
+
+                The code works once. If you did not register, ignore this mail: without the code
+                nobody can sign in with this address.
+                """.formatted(manager.firstName(), profile.legalName().strip(), profile.stir(),
+                expires.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ').replace("Z", ""), code));
+    }
+
+    /** Tells the owner of an address that has an account that someone tried to register with it. */
+    private void warnOwner(String email) {
+        QuarkusTransaction.requiringNew().run(() -> mail.append(email, "Aqlli elektron: someone tried to register with your address", """
+                Assalomu alaykum!
+
+                Someone tried to register an organization on Aqlli elektron with this address, which
+                already has an account. Nothing was created.
+
+                If it was you: sign in with your password, or reset it from the sign-in page. If you
+                registered earlier and have not confirmed yet, use the code from that mail, or send
+                that same registration again for a new code.
+                If it was not you, there is nothing to do.
+                """));
+    }
+
+    private static Instant toInstant(Object value) {
+        return value instanceof Instant instant ? instant : value instanceof java.time.OffsetDateTime offset ? offset.toInstant()
+                : ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
@@ -134,8 +250,8 @@ public class Onboarding {
                 throw duplicateStir();
             }
             if (members.emailTaken(email)) {
-                throw new ProblemException(409, "urn:aqlli:problem:duplicate-email", "Conflict",
-                        "user.email: is already used by another account", List.of(new Problem.FieldError("user.email", "is already used by another account")));
+                // not refused: the answer must not tell that the address has an account (the owner is mailed)
+                return null;
             }
             Registration registration = new Registration();
             registration.id = UUID.randomUUID();
@@ -175,7 +291,7 @@ public class Onboarding {
         });
     }
 
-    Outcome complete(UUID registrationId, OrganizationProfile profile, Person person, UUID keycloakOrganization, UUID user) {
+    void complete(UUID registrationId, OrganizationProfile profile, Person person, UUID keycloakOrganization, UUID user) {
         Instant now = Instant.now(clock);
         Registration registration = registrations.findById(registrationId);
         Organization organization = Organization.register(registration.organizationId, profile, keycloakOrganization, now);
@@ -185,8 +301,8 @@ public class Onboarding {
         registration.state = Registration.State.COMPLETED;
         registration.completedAt = now;
         outbox.append(OrganizationEvents.registered(organization, manager));
+        mailConfirmation(registration.id, profile, person);
         organizations.flush();
-        return new Outcome(organization.id(), organization, manager);
     }
 
     /** Removes what a registration made in Keycloak, then the registration; leaves it for the sweeper if Keycloak is away. */

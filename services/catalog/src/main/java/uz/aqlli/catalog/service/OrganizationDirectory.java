@@ -135,6 +135,9 @@ public class OrganizationDirectory {
      */
     public Member addMember(UUID organizationId, Person person) {
         Organization organization = managed(organizationId, "adds users");
+        // A 409 here, unlike at registration: the caller is a signed-in manager, accountable by name
+        // for every add, who must learn whether the colleague was added; an anonymous caller could
+        // ask about any number of addresses, a manager only from their own account.
         if (members.emailTaken(person.email())) {
             throw new ProblemException(409, "urn:aqlli:problem:duplicate-email", "Conflict", "email: is already used by another account",
                     List.of(new Problem.FieldError("email", "is already used by another account")));

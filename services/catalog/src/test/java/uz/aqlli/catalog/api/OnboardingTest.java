@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 import uz.aqlli.catalog.identity.KeycloakAccounts;
 import uz.aqlli.catalog.service.Onboarding;
 import uz.aqlli.platform.events.Topic;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import uz.aqlli.platform.testing.EventTopics;
+import uz.aqlli.platform.testing.Mailbox;
 import uz.aqlli.platform.testing.PlatformTestResource;
+import uz.aqlli.platform.testing.TestInfrastructure;
 import uz.aqlli.platform.testing.Tokens;
 
 import java.nio.charset.StandardCharsets;
@@ -36,13 +40,19 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static uz.aqlli.catalog.api.Registrations.PASSWORD;
+import static uz.aqlli.catalog.api.Registrations.code;
+import static uz.aqlli.catalog.api.Registrations.confirm;
 import static uz.aqlli.catalog.api.Registrations.enterprise;
 import static uz.aqlli.catalog.api.Registrations.newStir;
 import static uz.aqlli.catalog.api.Registrations.post;
 import static uz.aqlli.catalog.api.Registrations.with;
 
-/** Self-registration against the real Keycloak: what it creates, what it refuses, and what it never leaves behind. */
+/**
+ * Self-registration against the real Keycloak and a real SMTP server: what it creates, what it
+ * mails, what it refuses, what it never leaves behind, and what its answers never tell.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
 class OnboardingTest {
@@ -68,19 +78,37 @@ class OnboardingTest {
         String address = "Buxoro viloyati, G'ijduvon tumani, Bog'iafzal ko'chasi, 17-uy";
         Map<String, Object> body = with(with(with(enterprise(stir, "1706"), "organization", "status", "VERIFIED"),
                 "organization", "address", "  " + address + " "), "organization", "vatRegistrationCode", "306215" + stir.substring(3));
-        String id = post(with(body, "organization", "id", "00000000-0000-0000-0000-000000000001"))
-                .statusCode(201)
-                .header("Location", containsString("/api/catalog/organizations/"))
-                .body("organization.status", equalTo("PENDING"))
+        String email = "manager-" + stir + "@korxona.uz";
+        post(with(body, "organization", "id", "00000000-0000-0000-0000-000000000001"))
+                .statusCode(202)
+                .header("Location", equalTo(null))
+                .body("organization", not(hasKey("id")))
+                .body("organization", not(hasKey("status")))
                 .body("organization.stir", equalTo(stir))
                 .body("organization.address", equalTo(address))
                 .body("organization.vatRegistrationCode", equalTo("306215" + stir.substring(3)))
+                .body("user", not(hasKey("role")))
+                .body("confirmation", equalTo("a confirmation was sent to " + email));
+
+        // Until the address is confirmed nobody signs in as its manager, and Keycloak says so exactly
+        // as it does to a wrong password: a registrant cannot learn by signing in whether the address was new.
+        var beforeConfirming = signIn(email, PASSWORD);
+        var wrongPassword = signIn("enterprise1", "not-the-password");
+        assertEquals(wrongPassword.statusCode(), beforeConfirming.statusCode());
+        assertEquals(wrongPassword.asString(), beforeConfirming.asString());
+
+        String code = Mailbox.await(email, 1, Registrations::isConfirmation, Duration.ofSeconds(15)).code();
+        String id = confirm(code, PASSWORD).statusCode(200)
+                .body("organization.status", equalTo("PENDING"))
+                .body("organization.stir", equalTo(stir))
                 .body("user.role", equalTo("MANAGER"))
                 .extract().path("organization.id");
         assertTrue(!id.equals("00000000-0000-0000-0000-000000000001"), "the client chose the id");
+        // Only the code's hash is kept.
+        assertEquals(0, count("select count(*) from registration_confirmation where code_hash = :stir", code));
 
-        // The manager signs in at once; the token names the organization and carries the enterprise role.
-        String token = Tokens.password(realmUrl, "aqlli-web", "manager-" + stir + "@korxona.uz", PASSWORD);
+        // Confirmed, the manager signs in; the token names the organization and carries the enterprise role.
+        String token = Tokens.password(realmUrl, "aqlli-web", email, PASSWORD);
         JsonNode claims = claims(token);
         assertEquals(id, claims.path("organization_id").asText());
         assertTrue(claims.path("realm_access").path("roles").toString().contains("enterprise"), claims.toString());
@@ -108,7 +136,8 @@ class OnboardingTest {
     @Test
     void anOrganizationThatChargesNoVatRegistersWithoutACode() throws Exception {
         String stir = newStir();
-        String id = post(enterprise(stir, "1703")).statusCode(201)
+        post(enterprise(stir, "1703")).statusCode(202).body("organization", not(hasKey("vatRegistrationCode")));
+        String id = confirm(code("manager-" + stir + "@korxona.uz", 1), PASSWORD).statusCode(200)
                 .body("organization", not(hasKey("vatRegistrationCode"))).extract().path("organization.id");
         var record = EventTopics.await(kafka, Topic.ORGANIZATIONS.topicName(), r -> id.equals(r.key()), Duration.ofSeconds(10))
                 .orElseThrow(() -> new AssertionError("no OrganizationRegistered for " + id));
@@ -118,26 +147,67 @@ class OnboardingTest {
     }
 
     @Test
-    void retryingTheSameRegistrationReturnsTheFirstOneAndAnotherRegistrationOfTheStirIsAConflict() {
+    void aTakenAndANewAddressGetTheSameAnswerAndTheTakenAddresssOwnerIsToldByMail() {
+        // An address with an account: its manager registered and confirmed.
+        String owner = "manager-" + newStir() + "@korxona.uz";
+        String ownersStir = newStir();
+        Registrations.registerAndConfirm(with(enterprise(ownersStir, "1706"), "user", "email", owner));
+
+        String takenStir = newStir();
+        String newStir = newStir();
+        String newAddress = "manager-" + newStir() + "@korxona.uz";
+        var taken = post(sameButFor(takenStir, owner)).extract();
+        var fresh = post(sameButFor(newStir, newAddress)).extract();
+
+        assertEquals(202, taken.statusCode());
+        assertEquals(fresh.statusCode(), taken.statusCode());
+        assertEquals(fresh.contentType(), taken.contentType());
+        assertEquals(fresh.header("Location"), taken.header("Location"));
+        // Byte for byte the same once the echoed STIR and address are set aside.
+        assertEquals(fresh.asString().replace(newStir, "STIR").replace(newAddress, "ADDRESS"),
+                taken.asString().replace(takenStir, "STIR").replace(owner, "ADDRESS"));
+
+        // The owner is told; nothing was made for the attempt, and no code went to the owner.
+        Mailbox.Mail warning = Mailbox.await(owner, 1, Registrations::isWarning, Duration.ofSeconds(15));
+        assertTrue(warning.text().contains("sign in with your password, or reset it"), warning.text());
+        assertFalse(warning.text().contains("Code:"), warning.text());
+        assertEquals(1, Registrations.confirmationMails(owner));
+        assertNothingLeft(takenStir, null);
+        assertEquals(0, count("select count(*) from outbox_event where payload ->> 'stir' = :stir", takenStir));
+        // The new address got its code.
+        Mailbox.await(newAddress, 1, Registrations::isConfirmation, Duration.ofSeconds(15)).code();
+    }
+
+    @Test
+    void aCodeConfirmsOnceAndARepeatedRegistrationMailsAFreshCodeOrAWarning() {
         String stir = newStir();
+        String email = "manager-" + stir + "@korxona.uz";
         Map<String, Object> body = enterprise(stir, "1703");
-        String first = post(body).statusCode(201).extract().path("organization.id");
+        String first = post(body).statusCode(202).extract().asString();
+        String firstCode = code(email, 1);
+
+        // Not confirmed yet: the same registration again answers the same and mails a new code.
+        assertEquals(first, post(body).statusCode(202).extract().asString());
+        String secondCode = code(email, 2);
+        assertNotEquals(firstCode, secondCode);
+
+        confirm("x" + secondCode, PASSWORD).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("code"));
+        String id = confirm(secondCode, PASSWORD).statusCode(200).extract().path("organization.id");
+        // Used once; and the older code was spent with it.
+        var used = confirm(secondCode, "Boshqa-parol-2026").statusCode(400).body("errors.field", contains("code")).extract().asString();
+        assertEquals(used, confirm(firstCode, "Boshqa-parol-2026").statusCode(400).extract().asString());
+        assertEquals(signIn("enterprise1", "not-the-password").asString(), signIn(email, "Boshqa-parol-2026").asString(),
+                "a used code changed the password");
+        Tokens.password(realmUrl, "aqlli-web", email, PASSWORD);
+
         given().auth().oauth2(Tokens.demoUser(realmUrl, "admin1")).contentType(ContentType.JSON)
                 .body(Map.of("decision", "REJECT", "reason", "STIR soliq bazasida boshqa nomda"))
-                .post("/api/catalog/organizations/" + first + "/decisions").then().statusCode(200);
-
-        // Whoever sends the same body again (no secret in it but the password, which a replay does
-        // not check) learns the organization's id and what they sent: not its standing, not the account.
-        var again = post(body).statusCode(200)
-                .body("organization.stir", equalTo(stir))
-                .body("organization.legalName", equalTo("Korxona " + stir + " MChJ"))
-                .body("user.email", equalTo("manager-" + stir + "@korxona.uz"))
-                .extract().jsonPath();
-        assertEquals(first, again.getString("organization.id"));
-        for (String undisclosed : List.of("organization.status", "organization.statusReason", "organization.statusChangedAt",
-                "organization.registeredAt", "user.userId", "user.organizationId", "user.role", "user.addedAt")) {
-            assertTrue(again.get(undisclosed) == null, undisclosed + " was disclosed to an anonymous replay");
-        }
+                .post("/api/catalog/organizations/" + id + "/decisions").then().statusCode(200);
+        // Confirmed: a replay (no secret in it) answers as before, shows nothing of the standing and warns the owner.
+        assertEquals(first, post(body).statusCode(202).extract().asString());
+        Mailbox.await(email, 1, Registrations::isWarning, Duration.ofSeconds(15));
+        assertEquals(2, Registrations.confirmationMails(email));
 
         post(with(with(body, "user", "email", "someone-else-" + stir + "@korxona.uz"), "organization", "legalName", "Boshqa MChJ"))
                 .statusCode(409).contentType("application/problem+json")
@@ -148,20 +218,75 @@ class OnboardingTest {
     }
 
     @Test
-    void aPasswordKeycloakRefusesIsA400NamingItAndLeavesNothingBehind() {
+    void theConfirmationMailArrivesAfterTheSmtpServerWasDown() throws Exception {
         String stir = newStir();
-        post(with(enterprise(stir, "1714"), "user", "password", "paxtapaxta1"))
-                .statusCode(400).contentType("application/problem+json")
-                .body("errors.field", contains("user.password"));
-        assertNothingLeft(stir, "manager-" + stir + "@korxona.uz");
+        String email = "manager-" + stir + "@korxona.uz";
+        long outageEnds = System.nanoTime() + Duration.ofSeconds(4).toNanos();
+        TestInfrastructure.interruptMail(Duration.ofSeconds(4));
+        awaitSmtpDown();
+
+        post(enterprise(stir, "1718")).statusCode(202);
+        // The relay tried while the server was away, and kept the mail.
+        while (count("select count(*) from mail_outbox where recipient = :stir and attempts > 0 and sent_at is null", email) == 0) {
+            assertTrue(System.nanoTime() < outageEnds, "no failed attempt to send while the SMTP server was down");
+            Thread.sleep(50);
+        }
+        assertTrue(System.nanoTime() < outageEnds, "the outage ended before the mail was tried");
+        assertTrue(Mailbox.to(email).isEmpty());
+
+        String code = Mailbox.await(email, 1, Registrations::isConfirmation, Duration.ofSeconds(15)).code();
+        confirm(code, PASSWORD).statusCode(200);
+        Tokens.password(realmUrl, "aqlli-web", email, PASSWORD);
+    }
+
+    private static void awaitSmtpDown() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", TestInfrastructure.mail().smtpPort()), 200);
+            } catch (java.io.IOException refused) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the SMTP server did not go down");
+    }
+
+    /** The same registration but for the STIR and the manager's address, so that two answers can be compared. */
+    private static Map<String, Object> sameButFor(String stir, String email) {
+        Map<String, Object> body = with(enterprise(stir, "1706"), "user", "email", email);
+        body = with(body, "organization", "legalName", "Bir xil MChJ");
+        body = with(body, "organization", "contactEmail", "info@birxil.uz");
+        return with(body, "organization", "address", "Sanoat ko'chasi, 1-uy");
+    }
+
+    private static ExtractableResponse<Response> signIn(String username, String password) {
+        return given().formParam("grant_type", "password").formParam("client_id", "aqlli-web")
+                .formParam("username", username).formParam("password", password)
+                .post(TestInfrastructure.keycloak().realmUrl() + "/protocol/openid-connect/token").then().extract();
     }
 
     @Test
-    void anEmailAlreadyInKeycloakIsAConflictAndTheKeycloakOrganizationIsRemovedAgain() {
+    void aPasswordKeycloakRefusesIsA400NamingItAndTheCodeStillWorks() {
         String stir = newStir();
-        post(with(enterprise(stir, "1714"), "user", "email", "admin-navoi@demo.aqlli.uz"))
-                .statusCode(409).contentType("application/problem+json")
-                .body("errors.field", hasItem("user.email"));
+        String email = "manager-" + stir + "@korxona.uz";
+        post(enterprise(stir, "1714")).statusCode(202);
+        String code = code(email, 1);
+        confirm(code, "paxtapaxta1").statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("password"));
+        assertEquals(signIn("enterprise1", "not-the-password").asString(), signIn(email, "paxtapaxta1").asString());
+        confirm(code, PASSWORD).statusCode(200);
+        Tokens.password(realmUrl, "aqlli-web", email, PASSWORD);
+    }
+
+    @Test
+    void anEmailOnlyKeycloakHasIsTakenAllTheSameAndTheKeycloakOrganizationIsRemovedAgain() {
+        String stir = newStir();
+        String email = "admin-navoi@demo.aqlli.uz";
+        int warnings = (int) Mailbox.to(email).stream().filter(Registrations::isWarning).count();
+        post(with(enterprise(stir, "1714"), "user", "email", email))
+                .statusCode(202).body("confirmation", equalTo("a confirmation was sent to " + email));
+        Mailbox.await(email, warnings + 1, Registrations::isWarning, Duration.ofSeconds(15));
         assertNothingLeft(stir, null);
         // and the demo user it collided with is untouched
         Tokens.demoUser(realmUrl, "admin-navoi");
@@ -215,7 +340,8 @@ class OnboardingTest {
         expectField(with(good, "organization", "zoneName", null), "organization.zoneName");
         expectField(with(good, "organization", "contactPhone", "12345"), "organization.contactPhone");
         expectField(with(good, "user", "email", "not-an-email"), "user.email");
-        expectField(with(good, "user", "password", "short"), "user.password");
+        // The password is chosen on confirmation; one sent here would be silently lost.
+        expectField(with(good, "user", "password", PASSWORD), "user.password");
         expectField(with(good, "user", "firstName", "y".repeat(101)), "user.firstName");
         given().contentType(ContentType.JSON).body("{\"organization\": ").post("/api/catalog/registrations")
                 .then().statusCode(400).contentType("application/problem+json");

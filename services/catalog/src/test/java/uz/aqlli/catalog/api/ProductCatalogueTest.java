@@ -151,7 +151,7 @@ class ProductCatalogueTest {
     @Test
     void aPendingEnterpriseDraftsButCannotPublish() {
         String stir = newStir();
-        post(enterprise(stir, "1730")).statusCode(201);
+        Registrations.registerAndConfirm(enterprise(stir, "1730"));
         String manager = Tokens.password(realmUrl, "aqlli-web", "manager-" + stir + "@korxona.uz", PASSWORD);
         String id = as(manager).body(product("Atlas mato", "120000")).post(PRODUCTS).then().statusCode(201).extract().path("id");
         as(manager).header("If-Match", "\"0\"").post(PRODUCTS + "/" + id + "/publication").then().statusCode(403)

@@ -155,7 +155,7 @@ class ProductSearchTest {
     private String verifiedEnterprise(String region) {
         String stir = newStir();
         var body = with(with(enterprise(stir, region), "organization", "zoneType", "CLUSTER"), "organization", "zoneName", cluster);
-        String id = post(body).statusCode(201).extract().path("organization.id");
+        String id = Registrations.registerAndConfirm(body);
         given().auth().oauth2(Tokens.demoUser(realmUrl, "admin1")).contentType("application/json").body(Map.of("decision", "VERIFY"))
                 .post("/api/catalog/organizations/" + id + "/decisions").then().statusCode(200);
         return Tokens.password(realmUrl, "aqlli-web", "manager-" + stir + "@korxona.uz", PASSWORD);

@@ -3,6 +3,9 @@ package uz.aqlli.catalog.api;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
+import uz.aqlli.platform.testing.Mailbox;
+
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +13,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static io.restassured.RestAssured.given;
 
-/** Registration bodies for tests: a valid one, changed field by field. */
+/**
+ * Registration bodies for tests (a valid one, changed field by field), and registration as a
+ * manager does it: send it, take the code from the mail the test SMTP server received, confirm.
+ */
 final class Registrations {
 
     static final String PASSWORD = "Paxta-2026-kuz";
@@ -38,8 +44,7 @@ final class Registrations {
         Map<String, Object> user = new HashMap<>(Map.of(
                 "firstName", "Aziz",
                 "lastName", "Nazarov",
-                "email", "manager-" + stir + "@korxona.uz",
-                "password", PASSWORD));
+                "email", "manager-" + stir + "@korxona.uz"));
         return new HashMap<>(Map.of("organization", organization, "user", user));
     }
 
@@ -60,8 +65,44 @@ final class Registrations {
         return given().contentType(ContentType.JSON).body(body).post("/api/catalog/registrations").then();
     }
 
-    /** Registers a pending enterprise and returns its id. */
+    /** Registers a pending enterprise, confirmed with {@link #PASSWORD}, and returns its id. */
     static String registerEnterprise(String stir, String region) {
-        return post(enterprise(stir, region)).statusCode(201).extract().path("organization.id");
+        return registerAndConfirm(enterprise(stir, region));
+    }
+
+    /** Registers {@code body}, confirms it from the manager's mailbox with {@link #PASSWORD}, and returns the organization's id. */
+    static String registerAndConfirm(Map<String, Object> body) {
+        String email = managerEmail(body);
+        int before = confirmationMails(email);
+        post(body).statusCode(202);
+        String code = Mailbox.await(email, before + 1, Registrations::isConfirmation, Duration.ofSeconds(15)).code();
+        return confirm(code, PASSWORD).statusCode(200).extract().path("organization.id");
+    }
+
+    /** The newest confirmation code mailed to {@code email}, waiting for the {@code nth} such mail. */
+    static String code(String email, int nth) {
+        return Mailbox.await(email, nth, Registrations::isConfirmation, Duration.ofSeconds(15)).code();
+    }
+
+    static int confirmationMails(String email) {
+        return (int) Mailbox.to(email).stream().filter(Registrations::isConfirmation).count();
+    }
+
+    static boolean isConfirmation(Mailbox.Mail mail) {
+        return mail.subject().contains("confirm the registration");
+    }
+
+    static boolean isWarning(Mailbox.Mail mail) {
+        return mail.subject().contains("someone tried to register");
+    }
+
+    static ValidatableResponse confirm(String code, String password) {
+        return given().contentType(ContentType.JSON).body(Map.of("code", code, "password", password))
+                .post("/api/catalog/registrations/confirmation").then();
+    }
+
+    @SuppressWarnings("unchecked")
+    static String managerEmail(Map<String, Object> body) {
+        return (String) ((Map<String, Object>) body.get("user")).get("email");
     }
 }

@@ -89,6 +89,26 @@ class ServerTimeTest {
     }
 
     @Test
+    void aMailedCodeExpiresByTheServersClockAndARepeatedRegistrationMailsANewOne() {
+        String stir = newStir();
+        String email = "manager-" + stir + "@korxona.uz";
+        var body = Registrations.enterprise(stir, "1724");
+        Registrations.post(body).statusCode(202);
+        String code = Registrations.code(email, 1);
+
+        clock.moveAhead(Duration.ofHours(24).plusMinutes(1));
+        Registrations.confirm(code, PASSWORD).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", org.hamcrest.Matchers.contains("code"));
+        given().formParam("grant_type", "password").formParam("client_id", "aqlli-web").formParam("username", email)
+                .formParam("password", PASSWORD).post(realmUrl + "/protocol/openid-connect/token").then()
+                .statusCode(org.hamcrest.Matchers.not(200));
+
+        Registrations.post(body).statusCode(202);
+        Registrations.confirm(Registrations.code(email, 2), PASSWORD).statusCode(200);
+        Tokens.password(realmUrl, "aqlli-web", email, PASSWORD);
+    }
+
+    @Test
     void theAdministrationsDecisionIsStampedWithTheServersTime() {
         String id = registerEnterprise(newStir(), "1703");
         clock.moveAhead(Duration.ofDays(1));

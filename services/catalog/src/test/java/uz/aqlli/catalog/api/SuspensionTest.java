@@ -185,7 +185,7 @@ class SuspensionTest {
     /** A newly registered enterprise in Navoi, verified by the republic's administration, and its manager's token. */
     private Verified verifiedEnterprise() {
         String stir = newStir();
-        String id = post(enterprise(stir, "1712")).statusCode(201).extract().path("organization.id");
+        String id = Registrations.registerAndConfirm(enterprise(stir, "1712"));
         String admin = Tokens.demoUser(realmUrl, "admin1");
         decide(admin, id, "VERIFY").statusCode(200);
         return new Verified(id, admin, Tokens.password(realmUrl, "aqlli-web", "manager-" + stir + "@korxona.uz", PASSWORD));
