@@ -187,6 +187,17 @@ class ContractLifecycleRulesTest {
         assertEquals(0, new BigDecimal("900000.50").compareTo(contract.valueInForce()));
         assertEquals(0, new BigDecimal("1000000.50").compareTo(contract.valueUzs()), "the value at signing stays");
         assertEquals(AmendmentStatus.ACCEPTED, contract.amendments().get(0).status());
+
+        // A declined one changes nothing and leaves room for the next.
+        contract.proposeAmendment(ContractSide.BUYER, AmendmentRationale.DURATION_EXTENSION, "Kechroq", null,
+                List.of(new Contract.MilestoneChange(2, null, TODAY.plusDays(90))), "b", TODAY, NOW);
+        contract.answerAmendment(ContractSide.SUPPLIER, 2, false, "s", NOW);
+        assertEquals(TODAY.plusDays(20), contract.signedMilestone(2).dueDate());
+        assertEquals(AmendmentStatus.DECLINED, contract.amendments().get(1).status());
+        assertEquals("amendment-answered", type(assertThrows(ProblemException.class,
+                () -> contract.answerAmendment(ContractSide.SUPPLIER, 2, true, "s", NOW))));
+        contract.proposeAmendment(ContractSide.BUYER, AmendmentRationale.DURATION_EXTENSION, "Kechroq", null,
+                List.of(new Contract.MilestoneChange(2, null, TODAY.plusDays(60))), "b", TODAY, NOW);
     }
 
     @Test
