@@ -2,8 +2,11 @@ package uz.aqlli.launcher;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.ConfigResource;
 import uz.aqlli.platform.events.Topic;
 
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * A real Apache Kafka broker in KRaft mode (one node that is broker and controller), in its own JVM.
@@ -108,14 +112,32 @@ public final class KafkaBroker implements AutoCloseable {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = topics.stream()
                     .filter(topic -> !existing.contains(topic.topicName()))
-                    .map(topic -> new NewTopic(topic.topicName(), topic.partitions(), (short) 1))
+                    .map(topic -> new NewTopic(topic.topicName(), topic.partitions(), (short) 1).configs(retention(topic)))
                     .toList();
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
             }
+            // A topic made by an earlier run, before it kept its records, keeps them from now on.
+            Map<ConfigResource, Collection<AlterConfigOp>> kept = topics.stream()
+                    .filter(topic -> existing.contains(topic.topicName()) && !topic.eventTypes().isEmpty())
+                    .collect(Collectors.toMap(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic.topicName()),
+                            topic -> retention(topic).entrySet().stream()
+                                    .map(entry -> new AlterConfigOp(new ConfigEntry(entry.getKey(), entry.getValue()), AlterConfigOp.OpType.SET))
+                                    .toList()));
+            if (!kept.isEmpty()) {
+                admin.incrementalAlterConfigs(kept).all().get(30, TimeUnit.SECONDS);
+            }
         } catch (Exception e) {
             throw new LaunchException("cannot create Kafka topics: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A domain topic keeps every record forever (no time or size limit), so the data lake can be
+     * rebuilt from Kafka alone (issue 14); a dead-letter topic keeps the broker's default.
+     */
+    static Map<String, String> retention(Topic topic) {
+        return topic.eventTypes().isEmpty() ? Map.of() : Map.of("retention.ms", "-1", "retention.bytes", "-1");
     }
 
     private boolean answers() {

@@ -44,6 +44,10 @@ public class RawEvent {
     @ColumnTransformer(write = "?::jsonb")
     public String payload;
 
+    /** False for a type (or topic) this build has no record for: kept as it came. */
+    @Column(nullable = false)
+    public boolean known;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 }

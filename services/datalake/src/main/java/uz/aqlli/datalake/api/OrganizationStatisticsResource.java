@@ -9,7 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import uz.aqlli.datalake.repository.RawEventRepository;
+import uz.aqlli.datalake.lake.LakeFigures;
 import uz.aqlli.platform.runtime.security.Caller;
 
 import java.util.List;
@@ -19,15 +19,15 @@ import java.util.List;
  * a regional administration sees its own region's figures, the republic's sees every region.
  */
 @Path("/organizations")
-@Tag(name = "Organization statistics", description = "The directory as the administration sees it, from the event lake")
+@Tag(name = "Organization statistics", description = "The directory as the administration sees it, from the event lake (its Parquet files and the rows not sealed yet)")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationStatisticsResource {
 
-    private final RawEventRepository rawEvents;
+    private final LakeFigures figures;
     private final Caller caller;
 
-    OrganizationStatisticsResource(RawEventRepository rawEvents, Caller caller) {
-        this.rawEvents = rawEvents;
+    OrganizationStatisticsResource(LakeFigures figures, Caller caller) {
+        this.figures = figures;
         this.caller = caller;
     }
 
@@ -38,8 +38,6 @@ public class OrganizationStatisticsResource {
             summary = "Registered organizations per region (SOATO code), within the caller's region")
     public List<RegionCount> byRegion(@QueryParam("regionCode")
                                       @Pattern(regexp = "\\d{4}", message = "must be a 4-digit SOATO region code") String regionCode) {
-        return rawEvents.organizationsByRegion(caller.regionScope(regionCode)).stream()
-                .map(row -> new RegionCount((String) row[0], ((Number) row[1]).longValue()))
-                .toList();
+        return figures.organizationsByRegion(caller.regionScope(regionCode));
     }
 }

@@ -13,8 +13,9 @@ import uz.aqlli.platform.runtime.consumer.Subscription;
 /**
  * Takes every event of every domain topic into the lake, through the platform's consumer seam:
  * the event id enters the inbox in the same transaction as the raw row (a redelivery is skipped);
- * a record that is no event of its topic goes to {@code aqlli.datalake.dead-letters} with the
- * reason; a failure of the lake's own (its database gone) holds the partition and is retried
+ * an event of a type or topic this build does not know is kept raw, flagged unknown; a record that
+ * is no event of its topic (not a CloudEvent, a foreign source, data that does not fit) goes to
+ * {@code aqlli.datalake.dead-letters} with the reason; a failure of the lake's own (its database gone) holds the partition and is retried
  * until the row is stored, and only then is the offset committed.
  */
 @ApplicationScoped
@@ -31,6 +32,12 @@ public class PlatformEventConsumer {
                 subscription.on(topic, IntegrationEvent.class, lake::append);
             }
         }
+        subscription.otherwise(lake::keepUnknown);
+    }
+
+    /** The live rule, for the rebuild from Kafka to apply the same one. */
+    public Subscription subscription() {
+        return subscription;
     }
 
     @Incoming("platform-events")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import uz.aqlli.datalake.RawEvent;
+import uz.aqlli.datalake.lake.LakeEvent;
 import uz.aqlli.datalake.repository.RawEventRepository;
 import uz.aqlli.platform.events.EventEnvelope;
 import uz.aqlli.platform.events.IntegrationEvent;
@@ -13,7 +14,10 @@ import uz.aqlli.platform.runtime.inbox.MalformedEventException;
 import java.io.IOException;
 import java.time.Instant;
 
-/** The append-only store of everything that happened on the platform. */
+/**
+ * The append-only store of everything that happened on the platform: its hot tier. Rows are sealed
+ * into Parquet files by {@link uz.aqlli.datalake.lake.LakeSealer}, but never leave the table.
+ */
 @ApplicationScoped
 public class EventLake {
 
@@ -34,24 +38,37 @@ public class EventLake {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(IntegrationEvent event, Delivery delivery) {
-        EventEnvelope envelope = delivery.envelope();
-        String payload;
-        try {
-            payload = json.writeValueAsString(json.readTree(envelope.data()));
-        } catch (IOException e) {
-            throw new MalformedEventException("event " + envelope.id() + " data is not JSON: " + e.getMessage(), e);
-        }
+        store(delivery.envelope(), delivery.topic().topicName(), delivery.partition(), delivery.offset(), true);
+    }
+
+    /** Keeps an event of a type or topic this build does not know, flagged as such (issue 14: never dropped). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keepUnknown(EventEnvelope envelope, String topic, int partition, long offset) {
+        store(envelope, topic, partition, offset, false);
+    }
+
+    private void store(EventEnvelope envelope, String topic, int partition, long offset, boolean known) {
         RawEvent raw = new RawEvent();
         raw.eventId = envelope.id();
         raw.eventType = envelope.type();
         raw.source = envelope.source();
         raw.subject = envelope.subject();
-        raw.occurredAt = envelope.time();
-        raw.topic = delivery.topic().topicName();
-        raw.kafkaPartition = delivery.partition();
-        raw.kafkaOffset = delivery.offset();
-        raw.payload = payload;
+        raw.occurredAt = LakeEvent.kept(envelope.time());
+        raw.topic = topic;
+        raw.kafkaPartition = partition;
+        raw.kafkaOffset = offset;
+        raw.payload = payload(json, envelope);
+        raw.known = known;
         raw.receivedAt = Instant.now();
         rawEvents.persist(raw);
+    }
+
+    /** The event's data as compact JSON; data that is no JSON at all is a dead letter. */
+    public static String payload(ObjectMapper json, EventEnvelope envelope) {
+        try {
+            return json.writeValueAsString(json.readTree(envelope.data()));
+        } catch (IOException e) {
+            throw new MalformedEventException("event " + envelope.id() + " data is not JSON: " + e.getMessage(), e);
+        }
     }
 }

@@ -24,8 +24,8 @@ import java.time.Duration;
  * type, and hand it to the subscription's handler once (the inbox), in one transaction.
  *
  * <p>The failure rule: a record that can never be handled (not a CloudEvent, a foreign source, an
- * unknown type, data that does not fit the record, or a handler's {@link MalformedEventException})
- * goes to the subscription's dead-letter topic with the reason, and consumption goes on. Any other
+ * unknown type or topic unless the subscription keeps those raw ({@link Subscription#otherwise}),
+ * data that does not fit the record, or a handler's {@link MalformedEventException}) goes to the subscription's dead-letter topic with the reason, and consumption goes on. Any other
  * failure (the database went away, a timeout, a bug) is retried with back-off, holding the
  * consumer (its channel takes one record at a time, so the records behind wait too), until it
  * succeeds; only the database's refusal of the data itself (SQL state 22 or 23) is a dead letter
@@ -80,8 +80,8 @@ public class EventDelivery {
         }
         try {
             retrying(subscription, record, () -> QuarkusTransaction.requiringNew().run(() -> {
-                if (inbox.firstDelivery(subscription.consumer(), attempt.delivery.envelope())) {
-                    attempt.route.handle(attempt.event, attempt.delivery);
+                if (inbox.firstDelivery(subscription.consumer(), attempt.envelope)) {
+                    attempt.apply(record);
                 }
             }));
         } catch (MalformedEventException e) {
@@ -89,16 +89,39 @@ public class EventDelivery {
         }
     }
 
-    /** The typed event and its handler; {@code null} when no handler of this subscription takes it. */
+    /**
+     * What {@code subscription} makes of {@code record}, with nothing done (no inbox, no handler,
+     * nothing sent): its envelope and whether this build knows its type, or {@code null} when no
+     * route takes it. It throws the {@link MalformedEventException} a dead letter would carry. A
+     * replay outside the consumer (the lake's rebuild from Kafka) applies the live rule with it.
+     */
+    public Accepted accepts(Subscription subscription, ConsumerRecord<String, byte[]> record) {
+        Attempt attempt = read(subscription, record);
+        return attempt == null ? null : new Accepted(attempt.envelope, attempt.route != null);
+    }
+
+    /** @param known whether the event is one of its topic's types (else it goes to the subscription's raw handler) */
+    public record Accepted(EventEnvelope envelope, boolean known) {
+    }
+
+    /** The typed event and its handler, or the raw handler; {@code null} when no handler of this subscription takes it. */
     private Attempt read(Subscription subscription, ConsumerRecord<String, byte[]> record) {
         EventEnvelope envelope = EventRecords.envelope(record);
-        Topic topic = Topic.named(record.topic())
+        var named = Topic.named(record.topic());
+        if (named.isEmpty() && subscription.unknown().isPresent()) {
+            return new Attempt(envelope, null, null, null, subscription.unknown().get());
+        }
+        Topic topic = named
                 .orElseThrow(() -> new MalformedEventException("topic " + record.topic() + " is not a platform topic", null));
         if (!topic.source().equals(envelope.source())) {
             throw new MalformedEventException("event " + envelope.id() + " comes from " + envelope.source()
                     + ", but only " + topic.source() + " publishes on " + topic.topicName(), null);
         }
-        Class<? extends IntegrationEvent> type = topic.eventType(envelope.type())
+        var known = topic.eventType(envelope.type());
+        if (known.isEmpty() && subscription.unknown().isPresent()) {
+            return new Attempt(envelope, null, null, null, subscription.unknown().get());
+        }
+        Class<? extends IntegrationEvent> type = known
                 .orElseThrow(() -> new MalformedEventException("event " + envelope.id() + " has type " + envelope.type()
                         + ", which " + topic.topicName() + " does not carry", null));
         var route = subscription.routeFor(topic, type);
@@ -113,7 +136,7 @@ public class EventDelivery {
             throw new MalformedEventException("event " + envelope.id() + " data is not a " + type.getSimpleName() + ": "
                     + e.getMessage(), e);
         }
-        return new Attempt(route.get(), event, new Delivery(envelope, topic, record.partition(), record.offset()));
+        return new Attempt(envelope, route.get(), event, new Delivery(envelope, topic, record.partition(), record.offset()), null);
     }
 
     private void deadLetter(Subscription subscription, ConsumerRecord<String, byte[]> record, String reason) {
@@ -186,7 +209,17 @@ public class EventDelivery {
         return message.length() > 500 ? message.substring(0, 500) : message;
     }
 
-    private record Attempt(Subscription.Route<?> route, IntegrationEvent event, Delivery delivery) {
+    /** Either a typed route with its event, or the subscription's raw handler. */
+    private record Attempt(EventEnvelope envelope, Subscription.Route<?> route, IntegrationEvent event, Delivery delivery,
+                           RawEventHandler raw) {
+
+        void apply(ConsumerRecord<String, byte[]> record) {
+            if (route != null) {
+                route.handle(event, delivery);
+            } else {
+                raw.keep(envelope, record.topic(), record.partition(), record.offset());
+            }
+        }
     }
 
     /** The service is stopping while a record is held: it stays uncommitted and comes again after the restart. */

@@ -16,13 +16,16 @@ import java.util.Optional;
  * }</pre>
  *
  * An event of a known type that no handler takes is not this consumer's business: it is passed
- * over without a trace. A record that is no event of its topic at all is a dead letter.
+ * over without a trace. A record that is no event of its topic at all is a dead letter, unless the
+ * subscription keeps the unknown ({@link #otherwise}): then a CloudEvent of a type or on a topic
+ * this build does not know goes to that handler instead.
  */
 public final class Subscription {
 
     private final String consumer;
     private final Topic deadLetters;
     private final List<Route<?>> routes = new ArrayList<>();
+    private RawEventHandler unknown;
 
     private Subscription(String consumer, Topic deadLetters) {
         this.consumer = consumer;
@@ -37,6 +40,21 @@ public final class Subscription {
     public <E extends IntegrationEvent> Subscription on(Topic topic, Class<E> type, EventHandler<? super E> handler) {
         routes.add(new Route<>(topic, type, handler));
         return this;
+    }
+
+    /**
+     * Hands every CloudEvent whose topic or type this build does not know to {@code handler}, raw,
+     * instead of dead-lettering it: for a consumer that must keep everything, including what a
+     * newer producer sends. A foreign source on a known topic and data that does not fit a known
+     * type stay dead letters.
+     */
+    public Subscription otherwise(RawEventHandler handler) {
+        this.unknown = handler;
+        return this;
+    }
+
+    Optional<RawEventHandler> unknown() {
+        return Optional.ofNullable(unknown);
     }
 
     public String consumer() {
