@@ -273,6 +273,38 @@ class ContractDeliveryTest extends MarketTest {
     }
 
     @Test
+    void aMilestoneUnderDisputeRefusesItsStepsAndTheSweepPassesItByUntilTheDisputeEnds() {
+        String id = signed();
+        String path = CONTRACTS + "/" + id;
+        step(provider.manager, path + "/milestones/1/delivery", Map.of()).statusCode(200);
+        java.util.UUID dispute = java.util.UUID.randomUUID();
+        // As the disputes service does when a dispute opens (Contract.freezeMilestone in its transaction).
+        onContract(id, contract -> {
+            contract.freezeMilestone(1, dispute);
+            contract.freezeMilestone(2, dispute);
+        });
+        clock.moveAhead(Duration.ofDays(25));
+        sleepPastASweep();
+        sleepPastASweep();
+        as(buyer.manager).get(path).then().body("milestones[0].status", equalTo("DELIVERED"))
+                .body("milestones[0].disputeId", equalTo(dispute.toString())).body("milestones[1].overdueAt", nullValue());
+        step(buyer.manager, path + "/milestones/1/acceptance", Map.of()).statusCode(409)
+                .body("type", equalTo("urn:aqlli:problem:milestone-under-dispute"));
+
+        onContract(id, contract -> {
+            contract.unfreezeMilestone(1);
+            contract.unfreezeMilestone(2);
+        });
+        Market.eventually(() -> as(buyer.manager).get(path).then().body("milestones[0].status", equalTo("MET"))
+                .body("milestones[0].acceptedAutomatically", equalTo(true)).body("milestones[1].overdueAt", notNullValue()));
+    }
+
+    private static void onContract(String id, java.util.function.Consumer<uz.aqlli.orders.Contract> change) {
+        var contracts = io.quarkus.arc.Arc.container().instance(uz.aqlli.orders.repository.ContractRepository.class).get();
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> change.accept(contracts.findById(java.util.UUID.fromString(id))));
+    }
+
+    @Test
     void badInputIsAProblemNamingTheFieldAndOnlyTheRightSideActs() {
         String id = signed();
         String path = CONTRACTS + "/" + id;
