@@ -4,15 +4,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import uz.aqlli.orders.Contract;
+import uz.aqlli.orders.ContractEvents;
+import uz.aqlli.orders.ContractStatus;
 import uz.aqlli.orders.Dispute;
 import uz.aqlli.orders.DisputeEvents;
 import uz.aqlli.orders.DisputeOutcome;
 import uz.aqlli.orders.DisputeReason;
 import uz.aqlli.orders.DisputeSubject;
+import uz.aqlli.orders.MilestoneStatus;
 import uz.aqlli.orders.MonthStatus;
 import uz.aqlli.orders.Order;
 import uz.aqlli.orders.OrderSide;
 import uz.aqlli.orders.OrderStatus;
+import uz.aqlli.orders.PlannedMilestone;
 import uz.aqlli.orders.TradingParty;
 import uz.aqlli.orders.repository.ContractRepository;
 import uz.aqlli.orders.repository.DisputeRepository;
@@ -26,6 +30,7 @@ import uz.aqlli.platform.runtime.security.Caller;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,7 +165,7 @@ public class Disputes {
         }
         contracts.getEntityManager().refresh(contract, LockModeType.PESSIMISTIC_WRITE);
         BigDecimal amount = contract.signedMilestone(opening.number()).amountUzs();
-        contract.freezeMilestone(opening.number(), dispute);
+        contract.freezeMilestone(opening.number(), dispute, config.acceptanceWindow(), clock.instant());
         contracts.flush();
         return new Dispute.Subject(DisputeSubject.MILESTONE, null, contract.id(), opening.number(), amount, contract.buyerId(),
                 market.party(contract.buyerId()).map(TradingParty::regionCode).orElse(null), contract.supplierId(),
@@ -258,16 +263,41 @@ public class Disputes {
                     events.add(order.status() == OrderStatus.COMPLETED ? orderEvents.completed() : orderEvents.cancelled(false));
                 }
             }
-            case MILESTONE -> {
-                Contract contract = contracts.findByIdOptional(dispute.contractId(), LockModeType.PESSIMISTIC_WRITE).orElseThrow();
-                // TODO(issue 13, contracts): apply the outcome through the contract's milestone steps (accept at the
-                // amount, send back for redelivery, cancel) once they are in; until then the milestone is released
-                // for the parties' own steps and the dispute records the outcome.
-                contract.unfreezeMilestone(dispute.subjectNumber());
-                contracts.flush();
-            }
+            case MILESTONE -> applyToMilestone(dispute, partial, now).ifPresent(events::add);
         }
         return events;
+    }
+
+    /**
+     * A milestone's dispute ends: the milestone is released, and a delivered one takes the outcome
+     * through the contract's own steps (accepted whole or in part, or sent back for redelivery). The
+     * time it was frozen does not count against its acceptance window: the buyer could not answer
+     * meanwhile. A milestone not delivered (late, not paid) is only released, and so is one the
+     * outcome cancels: calling off part of a signed contract is an amendment or a termination, the
+     * parties' own steps.
+     */
+    private Optional<IntegrationEvent> applyToMilestone(Dispute dispute, BigDecimal partial, Instant now) {
+        Contract contract = contracts.findByIdOptional(dispute.contractId(), LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+        int number = dispute.subjectNumber();
+        contract.unfreezeMilestone(number);
+        PlannedMilestone milestone = contract.signedMilestone(number);
+        Optional<IntegrationEvent> event = Optional.empty();
+        if (milestone.status() == MilestoneStatus.DELIVERED && contract.status() == ContractStatus.ACTIVE) {
+            Duration window = config.acceptanceWindow().plus(Duration.between(dispute.openedAt(), now));
+            String by = Order.BY_DISPUTE;
+            ContractEvents contractEvents = ContractEvents.of(contract, market.party(contract.buyerId()),
+                    market.party(contract.supplierId()));
+            switch (dispute.outcome()) {
+                case ACCEPT, PARTIAL_AMOUNT -> event = Optional.of(contractEvents.accepted(
+                        contract.acceptMilestone(number, partial, by, window, now)));
+                case REDO -> event = Optional.of(contractEvents.rejected(
+                        contract.rejectMilestone(number, "Redo, as dispute " + dispute.id() + " decided", by, window, now)));
+                case CANCEL -> {
+                }
+            }
+        }
+        contracts.flush();
+        return event;
     }
 
     private Dispute asParty(UUID id, String ifMatch) {

@@ -318,6 +318,26 @@ class DisputeTest extends MarketTest {
         // released: a new dispute over it may be opened again
         body.put("number", 1);
         as(buyer.manager).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post(DISPUTES).then().statusCode(201);
+
+        // a delivered milestone takes the outcome through the contract's own steps, the frozen time not counted
+        String path = Market.CONTRACTS + "/" + contract;
+        as(supplier.manager).header("If-Match", as(supplier.manager).get(path).then().extract().header("ETag"))
+                .body(Map.of("note", "O'rnatildi")).post(path + "/milestones/2/delivery").then().statusCode(200);
+        String second = open(buyer.manager, new HashMap<>(Map.of("subject", "MILESTONE", "contractId", contract, "number", 2,
+                "reasonCode", "NOT_AS_AGREED", "text", "Faqat 3 sex ulandi")));
+        io.restassured.RestAssured.given().get(path).then().body("milestones[1].disputeId", equalTo(second))
+                .body("milestones[0].disputeId", notNullValue());
+        as(buyer.manager).header("If-Match", as(buyer.manager).get(path).then().extract().header("ETag"))
+                .body(Map.of()).post(path + "/milestones/2/acceptance").then().statusCode(409)
+                .body("type", equalTo("urn:aqlli:problem:milestone-under-dispute"));
+        clock.moveAhead(Duration.ofDays(16)); // past the acceptance window: the sweep does not accept it, nor does the outcome fail
+        as(buyer.manager).header("If-Match", "\"0\"").body(Map.of("note", "Hakamga")).post(DISPUTES + "/" + second + "/escalation")
+                .then().statusCode(200);
+        as(Tokens.demoUser(realmUrl, "admin-bukhara")).header("If-Match", "\"1\"")
+                .body(Map.of("outcome", "PARTIAL_AMOUNT", "amountUzs", "1500000", "reason", "3 sexdan 2 tasi ulandi"))
+                .post(DISPUTES + "/" + second + "/resolution").then().statusCode(200).body("status", equalTo("RESOLVED"));
+        io.restassured.RestAssured.given().get(path).then().body("milestones[1].status", equalTo("PARTIALLY_MET"))
+                .body("milestones[1].acceptedAmountUzs", equalTo(1500000.00f)).body("milestones[1].disputeId", nullValue());
     }
 
     @Test
