@@ -111,10 +111,13 @@ public class LakeSealer {
             if (range == null) {
                 return 0;
             }
+            long started = System.nanoTime();
             List<LakeEvent> events = QuarkusTransaction.requiringNew().call(() -> hotRows(range[0], range[1]));
             List<LakeFile> files = ParquetFiles.write(root(), events, LakeFile::sealedName, range[0], range[1], false);
             filesPlaced.run();
             QuarkusTransaction.requiringNew().run(() -> record(range, files));
+            LOG.infof("Sealed lake_seq %d-%d: %d events in %d files, %d bytes, %d ms", range[0], range[1], events.size(),
+                    files.size(), files.stream().mapToLong(LakeFile::bytes).sum(), (System.nanoTime() - started) / 1_000_000);
             return events.size();
         } finally {
             writing.unlock();
@@ -222,8 +225,11 @@ public class LakeSealer {
                 long last = partition.stream().mapToLong(LakeFile::lastSeq).max().orElseThrow();
                 String target = LakeFile.folder(partition.getFirst().topic(), partition.getFirst().eventDate()) + "/"
                         + LakeFile.compactedName(first, last);
+                long started = System.nanoTime();
                 LakeFile compacted = ParquetFiles.merge(root(), partition, target);
                 QuarkusTransaction.requiringNew().run(() -> replace(partition, compacted));
+                LOG.infof("Compacted %d files into %s: %d events, %d bytes, %d ms", partition.size(), target, compacted.events(),
+                        compacted.bytes(), (System.nanoTime() - started) / 1_000_000);
                 merged += partition.size();
             }
             sweep();
