@@ -130,6 +130,9 @@ public class MailRelay {
                                 where id = :id""")
                         .setParameter("attempts", attempts).setParameter("next", Instant.now().plus(wait))
                         .setParameter("error", String.valueOf(e.getMessage())).setParameter("id", id).executeUpdate();
+                // The server is likely away: the rest wait for the next sweep instead of each waiting
+                // out its timeout inside this transaction. This mail, due later now, no longer comes first.
+                return new int[] {sent, 0};
             }
         }
         return new int[] {sent, due.size()};
