@@ -208,7 +208,8 @@ public class Onboarding {
                 Someone tried to register an organization on Aqlli elektron with this address, which
                 already has an account. Nothing was created.
 
-                If it was you: sign in with your password, or reset it from the sign-in page. If you
+                If it was you: sign in with your password. (Forgotten passwords are not reset by mail
+                yet: your region's administration can help.) If you
                 registered earlier and have not confirmed yet, use the code from that mail, or send
                 that same registration again for a new code.
                 If it was not you, there is nothing to do.

@@ -169,7 +169,7 @@ class OnboardingTest {
 
         // The owner is told; nothing was made for the attempt, and no code went to the owner.
         Mailbox.Mail warning = Mailbox.await(owner, 1, Registrations::isWarning, Duration.ofSeconds(15));
-        assertTrue(warning.text().contains("sign in with your password, or reset it"), warning.text());
+        assertTrue(warning.text().contains("sign in with your password."), warning.text());
         assertFalse(warning.text().contains("Code:"), warning.text());
         assertEquals(1, Registrations.confirmationMails(owner));
         assertNothingLeft(takenStir, null);
