@@ -224,7 +224,7 @@ public class Contract {
      */
     public int proposePlan(List<Draft> drafts, String by, LocalDate today, Instant now) {
         requirePending("propose a plan");
-        if (buyerSignedAt != null || supplierSignedAt != null) {
+        if ((buyerSignedAt != null || supplierSignedAt != null) && !outdated(today)) {
             throw ProblemException.conflict("signing-started", "Contract " + id + " is being signed: its plan no longer changes");
         }
         if (drafts == null || drafts.isEmpty()) {
@@ -252,6 +252,11 @@ public class Contract {
         }
         currentPlan().filter(plan -> plan.status() == PlanStatus.PROPOSED || plan.status() == PlanStatus.AGREED)
                 .ifPresent(PlanVersion::supersede);
+        // a signature given to an outdated version is not one to the new version
+        buyerSignedBy = null;
+        buyerSignedAt = null;
+        supplierSignedBy = null;
+        supplierSignedAt = null;
         int number = plans.size() + 1;
         plans.add(new PlanVersion(number, by, now));
         for (int i = 0; i < drafts.size(); i++) {
@@ -260,6 +265,12 @@ public class Contract {
                     draft.dueDate()));
         }
         return number;
+    }
+
+    /** Whether the current plan has a milestone due before {@code today}: nobody can sign it any more. */
+    private boolean outdated(LocalDate today) {
+        return currentPlan().map(plan -> milestonesOf(plan.number()).stream().anyMatch(m -> m.dueDate().isBefore(today)))
+                .orElse(false);
     }
 
     /** The buyer agrees to the version it read; a later one or an answered one is a 409. */
@@ -274,7 +285,10 @@ public class Contract {
     /**
      * A manager of {@code side} signs the agreed version it names (so that nobody signs a version
      * they did not read). The second signature makes the contract {@code ACTIVE} with
-     * {@code dateSigned} now.
+     * {@code dateSigned} now. A plan agreed days ago may have a milestone due before the signing
+     * day (in Tashkent): signing it would make the contract overdue at once, so it is a 400 naming
+     * that date, and the supplier proposes a new version (which such a plan allows even after one
+     * signature).
      *
      * @return whether this signature activated the contract
      */
@@ -289,6 +303,14 @@ public class Contract {
         }
         if (signedAt(side) != null) {
             throw ProblemException.conflict("already-signed", "The " + side.name().toLowerCase() + " has signed already");
+        }
+        List<PlannedMilestone> planned = milestonesOf(planVersion);
+        LocalDate signingDay = LocalDate.ofInstant(now, Uzbekistan.ZONE);
+        for (int i = 0; i < planned.size(); i++) {
+            if (planned.get(i).dueDate().isBefore(signingDay)) {
+                throw ProblemException.invalidField("plan.milestones[" + i + "].dueDate", "is " + planned.get(i).dueDate()
+                        + ", before the signing day " + signingDay + ": the supplier proposes a new plan version");
+            }
         }
         if (side == ContractSide.BUYER) {
             buyerSignedBy = by;
@@ -319,16 +341,26 @@ public class Contract {
     /**
      * A dispute about milestone {@code number} of the signed plan holds it: until it ends, no step
      * and no sweep changes the milestone (no delivery, no acceptance, automatic or not, no payment).
-     * One dispute at a time: another one's freeze is a 409.
+     * One dispute at a time: another one's freeze is a 409. A delivery whose acceptance window
+     * ended at {@code now} counts as accepted already, whether or not the sweep has run (it may have
+     * been down): a 409, as for orders.
      */
-    public void freezeMilestone(int number, UUID disputeId) {
+    public void freezeMilestone(int number, UUID disputeId, java.time.Duration window, Instant now) {
         if (status != ContractStatus.ACTIVE) {
             throw ProblemException.conflict("contract-not-active", "Contract " + id + " is " + status
                     + ": only an active contract's milestones can be disputed");
         }
         PlannedMilestone milestone = signedMilestone(number);
-        if (milestone.frozen() && !milestone.disputeId().equals(disputeId)) {
-            throw underDispute(milestone);
+        if (milestone.frozen()) {
+            if (!milestone.disputeId().equals(disputeId)) {
+                throw underDispute(milestone);
+            }
+            return;
+        }
+        Instant due = acceptanceDueAt(milestone, window);
+        if (due != null && !due.isAfter(now)) {
+            throw ProblemException.conflict("acceptance-window-passed", "The acceptance window of milestone " + number
+                    + " ended at " + due + ": the delivery counts as accepted and is no longer disputed");
         }
         milestone.freeze(disputeId);
     }
@@ -355,8 +387,6 @@ public class Contract {
     /** How many document links a delivery may carry, and how long each may be. */
     public static final int MAX_DOCUMENTS = 10;
     public static final int MAX_DOCUMENT_LENGTH = 500;
-
-    private static final java.time.ZoneId TASHKENT = java.time.ZoneId.of("Asia/Tashkent");
 
     /**
      * The supplier says a delivery milestone is done, with a note and links to its documents
@@ -449,7 +479,7 @@ public class Contract {
                 || !milestone.dueDate().isBefore(today)) {
             return false;
         }
-        milestone.overdue(milestone.dueDate().plusDays(1).atStartOfDay(TASHKENT).toInstant());
+        milestone.overdue(milestone.dueDate().plusDays(1).atStartOfDay(Uzbekistan.ZONE).toInstant());
         return true;
     }
 
@@ -471,7 +501,7 @@ public class Contract {
         if (paidOn.isAfter(today)) {
             throw ProblemException.invalidField("paidOn", "is in the future");
         }
-        if (paidOn.isBefore(LocalDate.ofInstant(dateSigned, TASHKENT))) {
+        if (paidOn.isBefore(LocalDate.ofInstant(dateSigned, Uzbekistan.ZONE))) {
             throw ProblemException.invalidField("paidOn", "is before the contract was signed");
         }
         BigDecimal payable;

@@ -39,16 +39,59 @@ class ContractLifecycleRulesTest {
     void aDisputeFreezesOneMilestoneAtATimeUntilItEnds() {
         Contract contract = signed();
         UUID dispute = UUID.randomUUID();
-        contract.freezeMilestone(1, dispute);
+        contract.freezeMilestone(1, dispute, WINDOW, NOW);
         assertTrue(contract.signedMilestone(1).frozen());
         assertEquals(dispute, contract.signedMilestone(1).disputeId());
         assertFalse(contract.signedMilestone(2).frozen());
-        contract.freezeMilestone(1, dispute); // the same dispute again changes nothing
-        var other = assertThrows(ProblemException.class, () -> contract.freezeMilestone(1, UUID.randomUUID()));
+        contract.freezeMilestone(1, dispute, WINDOW, NOW); // the same dispute again changes nothing
+        var other = assertThrows(ProblemException.class, () -> contract.freezeMilestone(1, UUID.randomUUID(), WINDOW, NOW));
         assertEquals("urn:aqlli:problem:milestone-under-dispute", other.type());
         contract.unfreezeMilestone(1);
         assertNull(contract.signedMilestone(1).disputeId());
-        assertThrows(ProblemException.class, () -> contract.freezeMilestone(3, dispute), "an unknown milestone");
+        assertThrows(ProblemException.class, () -> contract.freezeMilestone(3, dispute, WINDOW, NOW), "an unknown milestone");
+    }
+
+    @Test
+    void aDeliveryPastItsAcceptanceWindowCountsAsAcceptedAndIsNotDisputedEvenBeforeAnySweep() {
+        Contract contract = signed();
+        contract.deliverMilestone(1, null, List.of(), "s", NOW);
+        Instant windowEnd = NOW.plus(WINDOW);
+        var late = assertThrows(ProblemException.class, () -> contract.freezeMilestone(1, UUID.randomUUID(), WINDOW, windowEnd));
+        assertEquals("acceptance-window-passed", type(late));
+        assertFalse(contract.signedMilestone(1).frozen());
+        assertTrue(contract.acceptIfDue(1, WINDOW, windowEnd.plusSeconds(3600)), "the sweep, when it runs, accepts it");
+        Contract other = signed();
+        other.deliverMilestone(1, null, List.of(), "s", NOW);
+        other.freezeMilestone(1, UUID.randomUUID(), WINDOW, windowEnd.minusSeconds(1));
+        assertTrue(other.signedMilestone(1).frozen(), "up to the window's last second it is disputed");
+        other.freezeMilestone(2, UUID.randomUUID(), WINDOW, windowEnd.plus(WINDOW)); // not delivered: no window to pass
+    }
+
+    @Test
+    void aPlanDueBeforeTheSigningDayInTashkentIsNotSignedAndTheSupplierProposesANewVersion() {
+        Contract contract = Contract.fromAward(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
+                UUID.randomUUID(), "ERP", Map.of("uz-Latn", "1C"), List.of("1726"), 60, new BigDecimal("1000000.50"), NOW, NOW);
+        contract.proposePlan(List.of(
+                new Contract.Draft("Yetkazish", MilestoneType.DELIVERY, new BigDecimal("600000"), TODAY.plusDays(10)),
+                new Contract.Draft("To'lov", MilestoneType.PAYMENT, new BigDecimal("400000.50"), TODAY.plusDays(1))), "s", TODAY, NOW);
+        contract.agreePlan(1, "b", NOW);
+        contract.sign(ContractSide.BUYER, 1, "bm", NOW);
+        // 19:30 UTC on the due day is already the next day in Tashkent
+        Instant nextDayInTashkent = Instant.parse("2026-12-02T19:30:00Z");
+        var late = assertThrows(ProblemException.class, () -> contract.sign(ContractSide.SUPPLIER, 1, "sm", nextDayInTashkent));
+        assertEquals(List.of("plan.milestones[1].dueDate"), fieldsOf(late));
+        assertEquals(ContractStatus.PENDING, contract.status());
+        assertNull(contract.signedAt(ContractSide.SUPPLIER));
+        LocalDate signingDay = LocalDate.of(2026, 12, 3);
+        contract.proposePlan(List.of(
+                new Contract.Draft("Yetkazish", MilestoneType.DELIVERY, new BigDecimal("600000"), signingDay.plusDays(10)),
+                new Contract.Draft("To'lov", MilestoneType.PAYMENT, new BigDecimal("400000.50"), signingDay)), "s", signingDay,
+                nextDayInTashkent);
+        assertNull(contract.signedAt(ContractSide.BUYER), "the buyer signed the old version, not this one");
+        contract.agreePlan(2, "b", nextDayInTashkent);
+        assertFalse(contract.sign(ContractSide.SUPPLIER, 2, "sm", nextDayInTashkent));
+        assertTrue(contract.sign(ContractSide.BUYER, 2, "bm", nextDayInTashkent));
+        assertEquals(2, contract.signedPlanVersion());
     }
 
     private static final java.time.Duration WINDOW = java.time.Duration.ofDays(14);
@@ -126,8 +169,8 @@ class ContractLifecycleRulesTest {
     void aFrozenMilestoneRefusesEveryStepAndTheSweepsPassItBy() {
         Contract contract = signed();
         contract.deliverMilestone(1, null, List.of(), "s", NOW);
-        contract.freezeMilestone(1, UUID.randomUUID());
-        contract.freezeMilestone(2, UUID.randomUUID());
+        contract.freezeMilestone(1, UUID.randomUUID(), WINDOW, NOW);
+        contract.freezeMilestone(2, UUID.randomUUID(), WINDOW, NOW);
         assertEquals("milestone-under-dispute", type(assertThrows(ProblemException.class,
                 () -> contract.acceptMilestone(1, null, "b", WINDOW, NOW))));
         assertEquals("milestone-under-dispute", type(assertThrows(ProblemException.class,

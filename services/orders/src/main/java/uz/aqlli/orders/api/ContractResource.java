@@ -33,6 +33,7 @@ import uz.aqlli.orders.service.Contracting;
 import uz.aqlli.platform.runtime.api.EntityTags;
 import uz.aqlli.platform.runtime.api.PageDepth;
 import uz.aqlli.platform.runtime.api.PageView;
+import uz.aqlli.platform.runtime.problem.ProblemException;
 import uz.aqlli.platform.runtime.security.Caller;
 
 import java.util.UUID;
@@ -74,6 +75,9 @@ public class ContractResource {
         if (requestId != null) {
             query = contracts.ofRequest(requestId);
         } else {
+            if (!caller.signedIn()) {
+                throw ProblemException.unauthorized(); // one's own list: who is asking comes first
+            }
             UUID organization = caller.requireOrganization();
             query = side == ContractSide.BUYER ? contracts.bought(organization) : contracts.supplied(organization);
         }

@@ -62,13 +62,14 @@ public record ContractView(
      * A milestone of the signed plan as it stands: terms in force (planned ones beside them when an
      * amendment changed them), delivery, acceptance, payment and overdue, and why a delivery was
      * rejected (public, as a refusal to sign is). The delivery's note and documents are the parties'
-     * exchange ({@code null} for others).
+     * exchange ({@code null} for others). Anyone sees that it is under dispute; which dispute only
+     * its parties do, as disputes are theirs (404 to everyone else).
      */
     public record SignedMilestone(int number, String title, String type, String status, BigDecimal amountUzs, LocalDate dueDate,
                                   BigDecimal plannedAmountUzs, LocalDate plannedDueDate, Instant deliveredAt, String deliveryNote,
                                   List<String> documents, Instant acceptanceDueAt, BigDecimal acceptedAmountUzs, Instant metAt,
                                   Boolean acceptedAutomatically, Instant rejectedAt, String rejectionReason, Instant overdueAt,
-                                  BigDecimal paidUzs, UUID disputeId) {
+                                  BigDecimal paidUzs, boolean underDispute, UUID disputeId) {
     }
 
     public record Payment(int milestone, BigDecimal amountUzs, LocalDate paidOn, Instant recordedAt) {
@@ -114,7 +115,7 @@ public record ContractView(
                 m.plannedAmountUzs(), m.plannedDueDate(), m.deliveredAt(), party ? m.deliveryNote() : null,
                 party ? m.deliveryDocuments() : null, contract.acceptanceDueAt(m, window), m.acceptedAmountUzs(), m.metAt(),
                 m.accepted() ? m.acceptedAutomatically() : null, m.rejectedAt(), m.rejectionReason(), m.overdueAt(),
-                contract.paidFor(m.number()), m.disputeId());
+                contract.paidFor(m.number()), m.frozen(), party ? m.disputeId() : null);
     }
 
     private static Amendment amendment(Contract contract, ContractAmendment a) {

@@ -92,7 +92,8 @@ public class EInvoicing {
             throw ProblemException.conflict("milestone-not-accepted", "Milestone " + number + " is " + milestone.status()
                     + ": its e-invoice is issued once the buyer has accepted it");
         }
-        String contractNumber = "C-" + contract.id().toString().substring(0, 8).toUpperCase();
+        // the whole id: contracts have no number of their own, and a part of the id may be another contract's
+        String contractNumber = "C-" + contract.id().toString().toUpperCase();
         String title = contract.title() == null ? "" : name(contract.title());
         var line = new EInvoice.Billed(null, (title.isEmpty() ? "" : title + ": ") + milestone.title(), "SERVICE",
                 java.math.BigDecimal.ONE, milestone.acceptedAmountUzs());

@@ -42,7 +42,7 @@ import java.util.UUID;
 public class Ordering {
 
     /** Dates ("wanted by", "delivered by") are the buyer's calendar: Uzbekistan's. */
-    static final ZoneId UZBEKISTAN = ZoneId.of("Asia/Tashkent");
+    static final ZoneId UZBEKISTAN = uz.aqlli.orders.Uzbekistan.ZONE;
 
     private final OrderRepository orders;
     private final MarketRepository market;

@@ -39,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uz.aqlli.orders.api.ContractSigningTest.in;
 import static uz.aqlli.orders.api.ContractSigningTest.milestone;
 import static uz.aqlli.orders.api.ContractSigningTest.plan;
+import static uz.aqlli.orders.api.ExactAmounts.exactly;
 import static uz.aqlli.orders.api.Market.CONTRACTS;
 import static uz.aqlli.orders.api.Market.as;
 
@@ -48,6 +49,7 @@ import static uz.aqlli.orders.api.Market.as;
  * overdue what passed while it was down; bad input; who may do what; the events.
  */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(ExactAmounts.class)
 class ContractDeliveryTest extends MarketTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -110,24 +112,24 @@ class ContractDeliveryTest extends MarketTest {
                 .body("milestones[0].rejectionReason", equalTo("Xulosa bo'limi yo'q"));
         step(provider.manager, m + "1/delivery", Map.of("note", "Xulosa qo'shildi")).statusCode(200);
         step(buyer.manager, m + "1/acceptance", Map.of()).statusCode(200)
-                .body("milestones[0].status", equalTo("MET")).body("milestones[0].acceptedAmountUzs", equalTo(4000000.00f))
+                .body("milestones[0].status", equalTo("MET")).body("milestones[0].acceptedAmountUzs", exactly("4000000.00"))
                 .body("milestones[0].acceptedAutomatically", equalTo(false));
 
         // Milestone 2: accepted in part.
         step(provider.manager, m + "2/delivery", Map.of()).statusCode(200);
         step(buyer.manager, m + "2/acceptance", Map.of("amountUzs", "2500000")).statusCode(200)
-                .body("milestones[1].status", equalTo("PARTIALLY_MET")).body("milestones[1].acceptedAmountUzs", equalTo(2500000.00f));
+                .body("milestones[1].status", equalTo("PARTIALLY_MET")).body("milestones[1].acceptedAmountUzs", exactly("2500000.00"));
 
         // The supplier proposes a lower value, the last payment cut to match; the buyer's manager accepts it.
         Map<String, Object> amendment = Map.of("rationale", "PRICE_REDUCTION", "description", "Ikkinchi bosqich qisman bajarildi",
                 "newValueUzs", "9500000.50", "milestones", List.of(Map.of("number", 3, "amountUzs", "2500000.50", "dueDate", in(45))));
         step(provider.manager, path + "/amendments", amendment).statusCode(200)
-                .body("amendments[0].status", equalTo("PROPOSED")).body("valueInForceUzs", equalTo(10000000.50f));
+                .body("amendments[0].status", equalTo("PROPOSED")).body("valueInForceUzs", exactly("10000000.50"));
         step(provider.manager, path + "/amendments/1/acceptance", Map.of()).statusCode(403);
         step(buyer.manager, path + "/amendments/1/acceptance", Map.of()).statusCode(200)
-                .body("amendments[0].status", equalTo("ACCEPTED")).body("valueUzs", equalTo(10000000.50f))
-                .body("valueInForceUzs", equalTo(9500000.50f)).body("milestones[2].amountUzs", equalTo(2500000.50f))
-                .body("milestones[2].plannedAmountUzs", equalTo(3000000.50f)).body("milestones[2].dueDate", equalTo(in(45)));
+                .body("amendments[0].status", equalTo("ACCEPTED")).body("valueUzs", exactly("10000000.50"))
+                .body("valueInForceUzs", exactly("9500000.50")).body("milestones[2].amountUzs", exactly("2500000.50"))
+                .body("milestones[2].plannedAmountUzs", exactly("3000000.50")).body("milestones[2].dueDate", equalTo(in(45)));
 
         // Payments: up to what was accepted; the payment milestone is met by its payment; then COMPLETED.
         String today = in(0);
@@ -138,7 +140,7 @@ class ContractDeliveryTest extends MarketTest {
                 .body("status", equalTo("ACTIVE"));
         step(buyer.manager, m + "3/payments", Map.of("amountUzs", "2500000.50", "paidOn", today)).statusCode(200)
                 .body("status", equalTo("COMPLETED")).body("milestones[2].status", equalTo("MET"))
-                .body("paidUzs", equalTo(9000000.50f)).body("acceptedUzs", equalTo(9000000.50f)).body("completedAt", notNullValue());
+                .body("paidUzs", exactly("9000000.50")).body("acceptedUzs", exactly("9000000.50")).body("completedAt", notNullValue());
         step(buyer.manager, m + "1/payments", Map.of("amountUzs", "1", "paidOn", today)).statusCode(409)
                 .body("type", equalTo("urn:aqlli:problem:contract-not-active"));
 
@@ -151,8 +153,9 @@ class ContractDeliveryTest extends MarketTest {
 
         // The e-invoice of an accepted milestone, to the parties only.
         as(provider.manager).get(m + "2/e-invoice").then().statusCode(200)
-                .body("ProductList.Products[0].DeliverySumWithVat", equalTo(2500000.00f))
-                .body("FacturaDoc.FacturaNo", equalTo("C-" + id.substring(0, 8).toUpperCase() + "-2"))
+                .body("ProductList.Products[0].DeliverySumWithVat", exactly("2500000.00"))
+                .body("FacturaDoc.FacturaNo", equalTo("C-" + id.toUpperCase() + "-2")) // the whole id: no two contracts share it
+                .body("ContractDoc.ContractNo", equalTo("C-" + id.toUpperCase()))
                 .body("SellerTin", equalTo(provider.stir)).body("BuyerTin", equalTo(buyer.stir));
         as(provider.manager).get(m + "3/e-invoice").then().statusCode(200);
         as(provider.manager).get(m + "4/e-invoice").then().statusCode(404);
@@ -202,7 +205,7 @@ class ContractDeliveryTest extends MarketTest {
         step(provider.member(), path + "/termination", Map.of("reason", "x", "paidUzs", "1000000")).statusCode(403);
         step(provider.manager, path + "/termination", Map.of("reason", "Mutaxassislar yo'q", "paidUzs", "1000000")).statusCode(200)
                 .body("status", equalTo("TERMINATED")).body("termination.kind", equalTo("BY_ONE_PARTY"))
-                .body("termination.side", equalTo("SUPPLIER")).body("termination.paidUzs", equalTo(1000000.00f));
+                .body("termination.side", equalTo("SUPPLIER")).body("termination.paidUzs", exactly("1000000.00"));
         for (var attempt : List.of(
                 List.of(provider.manager, path + "/milestones/2/delivery", Map.of()),
                 List.of(buyer.manager, path + "/milestones/1/payments", Map.of("amountUzs", "1", "paidOn", in(0))),
@@ -280,14 +283,16 @@ class ContractDeliveryTest extends MarketTest {
         java.util.UUID dispute = java.util.UUID.randomUUID();
         // As the disputes service does when a dispute opens (Contract.freezeMilestone in its transaction).
         onContract(id, contract -> {
-            contract.freezeMilestone(1, dispute);
-            contract.freezeMilestone(2, dispute);
+            contract.freezeMilestone(1, dispute, Duration.ofDays(1), Instant.now());
+            contract.freezeMilestone(2, dispute, Duration.ofDays(1), Instant.now());
         });
         clock.moveAhead(Duration.ofDays(25));
         sleepPastASweep();
         sleepPastASweep();
         as(buyer.manager).get(path).then().body("milestones[0].status", equalTo("DELIVERED"))
                 .body("milestones[0].disputeId", equalTo(dispute.toString())).body("milestones[1].overdueAt", nullValue());
+        // that it is disputed is public; which dispute only the parties see, as disputes are 404 to everyone else
+        given().get(path).then().body("milestones[0].underDispute", equalTo(true)).body("milestones[0].disputeId", nullValue());
         step(buyer.manager, path + "/milestones/1/acceptance", Map.of()).statusCode(409)
                 .body("type", equalTo("urn:aqlli:problem:milestone-under-dispute"));
 
@@ -297,6 +302,26 @@ class ContractDeliveryTest extends MarketTest {
         });
         Market.eventually(() -> as(buyer.manager).get(path).then().body("milestones[0].status", equalTo("MET"))
                 .body("milestones[0].acceptedAutomatically", equalTo(true)).body("milestones[1].overdueAt", notNullValue()));
+        given().get(path).then().body("milestones[0].underDispute", equalTo(false));
+    }
+
+    @Test
+    void aDeliveryWhoseWindowPassedWhileNobodySweptCountsAsAcceptedAndIsNoLongerDisputed() {
+        String id = signed();
+        String path = CONTRACTS + "/" + id;
+        step(provider.manager, path + "/milestones/1/delivery", Map.of()).statusCode(200);
+        scheduler.pause(ContractSweep.JOB); // down past the window
+        clock.moveAhead(Duration.ofDays(25));
+        as(buyer.manager).header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                .body(Map.of("subject", "MILESTONE", "contractId", id, "number", 1, "reasonCode", "NOT_AS_AGREED",
+                        "text", "Hisobot to'liq emas"))
+                .post("/api/orders/disputes").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:aqlli:problem:acceptance-window-passed"));
+        as(buyer.manager).get(path).then().body("milestones[0].status", equalTo("DELIVERED"))
+                .body("milestones[0].underDispute", equalTo(false));
+        scheduler.resume(ContractSweep.JOB);
+        Market.eventually(() -> given().get(path).then().body("milestones[0].status", equalTo("MET"))
+                .body("milestones[0].acceptedAutomatically", equalTo(true)));
     }
 
     private static void onContract(String id, java.util.function.Consumer<uz.aqlli.orders.Contract> change) {

@@ -21,12 +21,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static uz.aqlli.orders.api.ExactAmounts.exactly;
 import static uz.aqlli.orders.api.Market.CONTRACTS;
 import static uz.aqlli.orders.api.Market.as;
 
@@ -36,6 +38,7 @@ import static uz.aqlli.orders.api.Market.as;
  * signatures; a refusal; If-Match on every step; who may act; and the events.
  */
 @QuarkusTest
+@org.junit.jupiter.api.extension.ExtendWith(ExactAmounts.class)
 class ContractSigningTest extends MarketTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,7 +92,7 @@ class ContractSigningTest extends MarketTest {
         as(provider.manager).header("If-Match", "\"2\"").body(plan(milestone("Tahlil va joriy etish", "DELIVERY", "4000000", in(10)),
                         milestone("Yakuniy to'lov", "PAYMENT", "6000000.50", in(20))))
                 .post(path + "/plan").then().statusCode(200).body("currentPlanVersion", equalTo(2))
-                .body("plans[1].milestones.amountUzs", equalTo(List.of(4000000.00f, 6000000.50f)));
+                .body("plans[1].milestones.amountUzs", contains(exactly("4000000.00"), exactly("6000000.50")));
         as(buyer.manager).header("If-Match", "\"3\"").body(Map.of("planVersion", 1)).post(path + "/plan/agreement")
                 .then().statusCode(409);
         as(buyer.member()).header("If-Match", "\"3\"").body(Map.of("planVersion", 2)).post(path + "/plan/agreement")
@@ -173,7 +176,7 @@ class ContractSigningTest extends MarketTest {
         var otherBuyer = market.enterprise("1706");
         var body = plan(milestone("Hammasi", "DELIVERY", "2000000", in(5)));
 
-        given().get(path).then().statusCode(200).body("valueUzs", equalTo(2000000.00f));
+        given().get(path).then().statusCode(200).body("valueUzs", exactly("2000000.00"));
         given().get(CONTRACTS + "/" + UUID.randomUUID()).then().statusCode(404);
         given().header("If-Match", "\"0\"").contentType("application/json").body(Map.of("reason", "x"))
                 .post(path + "/signing-refusal").then().statusCode(401);
@@ -195,8 +198,28 @@ class ContractSigningTest extends MarketTest {
         as(buyer.manager).get(CONTRACTS).then().statusCode(200).body("items.id", equalTo(List.of(id)));
         as(stranger.manager).queryParam("side", "SUPPLIER").get(CONTRACTS).then().statusCode(200).body("total", equalTo(0));
 
-        // The administration reads, never acts; a broken token is refused even where none is needed.
+        // The administration reads, never acts; a broken token is refused even where none is needed; a tender's
+        // contracts are public, one's own list needs a sign-in; no stranger answers a plan or signs.
+        String tender = CONTRACTS + "?requestId=" + given().get(path).then().extract().path("requestId");
+        var version1 = Map.of("planVersion", 1);
         new AccessMatrix(realmUrl)
+                .expectRefusedWithBrokenTokens(Route.get(CONTRACTS), 401)
+                .expectRefusedWithBrokenTokens(Route.get(tender), 200)
+                .expectRefusedWithBrokenTokens(Route.post(path + "/plan/agreement", version1), 401)
+                .expectRefusedWithBrokenTokens(Route.post(path + "/plan/change-request", Map.of("planVersion", 1, "note", "x")), 401)
+                .expectRefusedWithBrokenTokens(Route.post(path + "/signing-refusal", Map.of("reason", "x")), 401)
+                .expect(Route.get(CONTRACTS), "provider1", 200)
+                .expect(Route.get(tender), "provider1", 200)
+                .expect(Route.get(tender), "admin1", 200)
+                .expect(Route.post(path + "/plan/agreement", version1), "enterprise1", 403)
+                .expect(Route.post(path + "/plan/agreement", version1), "admin1", 403)
+                .expect(Route.post(path + "/plan/change-request", Map.of("planVersion", 1, "note", "x")), "enterprise1", 403)
+                .expect(Route.post(path + "/plan/change-request", Map.of("planVersion", 1, "note", "x")), "provider1", 403)
+                .expect(Route.post(path + "/signature", version1), "enterprise1", 403)
+                .expect(Route.post(path + "/signature", version1), "provider1", 403)
+                .expect(Route.post(path + "/signature", version1), "admin1", 403)
+                .expect(Route.post(path + "/signing-refusal", Map.of("reason", "x")), "enterprise1", 403)
+                .expect(Route.post(path + "/signing-refusal", Map.of("reason", "x")), "provider1", 403)
                 .expectRefusedWithBrokenTokens(Route.get(path), 200)
                 .expectRefusedWithBrokenTokens(Route.post(path + "/plan", body), 401)
                 .expectRefusedWithBrokenTokens(Route.post(path + "/signature", Map.of("planVersion", 1)), 401)
