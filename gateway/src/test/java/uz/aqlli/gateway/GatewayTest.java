@@ -86,6 +86,24 @@ class GatewayTest {
     }
 
     @Test
+    void contractsAndPublishedRatingsArePublicToReadOnlyAndOrdersStayPrivate() {
+        // orders is the echoing peer here: 200 means the gateway let the request through.
+        for (String path : List.of("/api/orders/contracts", "/api/orders/contracts/a1b2c3d4-0000-4000-8000-0000000000cc",
+                "/api/orders/ratings", "/api/orders/ratings/contracts/a1b2c3d4-0000-4000-8000-0000000000cc")) {
+            given().get(path).then().statusCode(200).body("uri", equalTo(path));
+        }
+        given().get("/api/orders/orders/a1b2c3d4-0000-4000-8000-0000000000cc").then().statusCode(401);
+        given().get("/api/orders/purchasing-policy").then().statusCode(401);
+        given().contentType("application/json").body("{}")
+                .post("/api/orders/contracts/a1b2c3d4-0000-4000-8000-0000000000cc/signature").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().contentType("application/json").body("{}")
+                .post("/api/orders/ratings/contracts/a1b2c3d4-0000-4000-8000-0000000000cc").then().statusCode(401);
+        given().auth().oauth2(Tokens.demoUser(realmUrl, "provider1")).contentType("application/json").body("{}")
+                .post("/api/orders/contracts/a1b2c3d4-0000-4000-8000-0000000000cc/signature").then().statusCode(200);
+    }
+
+    @Test
     void theMarketBoardIsPublicToReadOnly() {
         given().get("/api/offers/offers").then().statusCode(502);
         given().get("/api/offers/offers/a1b2c3d4-0000-4000-8000-0000000000aa").then().statusCode(502);
