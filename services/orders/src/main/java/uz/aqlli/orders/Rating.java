@@ -83,7 +83,7 @@ public class Rating {
         UUID rated = deal.counterpartOf(rater).orElseThrow(() -> new IllegalArgumentException(rater + " is no party of " + deal.id()));
         Instant windowEnds = deal.endedAt().plus(window);
         if (!now.isBefore(windowEnds)) {
-            throw ProblemException.conflict("rating-window-closed", "The rating window of this deal closed at " + windowEnds
+            throw ProblemException.conflict("rating-window-closed", deal.kind().field(), "The rating window of this deal closed at " + windowEnds
                     + "; it can no longer be rated");
         }
         Rating rating = new Rating();
@@ -114,7 +114,7 @@ public class Rating {
             throw new IllegalStateException("rating " + id + " is not published");
         }
         if (response != null) {
-            throw ProblemException.conflict("already-responded", "Rating " + id + " has its response already; a response is posted once");
+            throw ProblemException.conflict("already-responded", "response", "Rating " + id + " has its response already; a response is posted once");
         }
         response = answer;
         respondedBy = user;

@@ -11,8 +11,19 @@ import java.util.UUID;
 public record RatingDeal(Kind kind, UUID id, UUID buyerId, UUID sellerId, Instant endedAt) {
 
     public enum Kind {
-        ORDER,
-        CONTRACT
+        ORDER("orderId"),
+        CONTRACT("contractId");
+
+        private final String field;
+
+        Kind(String field) {
+            this.field = field;
+        }
+
+        /** The request's name for the deal (its path parameter), which a refusal about the deal names. */
+        public String field() {
+            return field;
+        }
     }
 
     /** The party the given organization rates, if it is one of the deal's two. */

@@ -54,18 +54,18 @@ class DirectoryRatingsTest {
 
         UUID navoi = UUID.fromString(NAVOI_METAL);
         UUID firstDeal = UUID.randomUUID();
-        RatingsPublished both = new RatingsPublished("ORDER", firstDeal, "BOTH_RATED", List.of(
+        RatingsPublished both = new RatingsPublished("ORDER", firstDeal, null, null, null, null, "BOTH_RATED", List.of(
                 rating(UUID.fromString(TASHKENT_SOFT), navoi, 4, 3, 5),
                 rating(navoi, UUID.fromString(TASHKENT_SOFT), 1, 1, 1)), Instant.now());
         String firstId = PlatformEvents.publish(kafka, both);
         awaitHandled(firstId);
-        awaitHandled(PlatformEvents.publish(kafka, new RatingsPublished("CONTRACT", UUID.randomUUID(), "WINDOW_CLOSED",
+        awaitHandled(PlatformEvents.publish(kafka, new RatingsPublished("CONTRACT", UUID.randomUUID(), null, null, null, null, "WINDOW_CLOSED",
                 List.of(rating(UUID.fromString(SAMARKAND_IT), navoi, 5, 4, 2)), Instant.now())));
 
         // Delivered again under its id: counted once. (A later event of the same deal, in the same
         // partition, shows the redelivery has been passed over.)
         PlatformEvents.publishAs(kafka, Topic.RATINGS, firstId, both, Topic.RATINGS.source(), OffsetDateTime.now(ZoneOffset.UTC));
-        awaitHandled(PlatformEvents.publish(kafka, new RatingsPublished("ORDER", firstDeal, "BOTH_RATED", List.of(), Instant.now())));
+        awaitHandled(PlatformEvents.publish(kafka, new RatingsPublished("ORDER", firstDeal, null, null, null, null, "BOTH_RATED", List.of(), Instant.now())));
 
         given().get(ORGANIZATIONS + NAVOI_METAL).then().statusCode(200)
                 .body("ratings.quality.average", equalTo(4.5f)).body("ratings.quality.count", equalTo(2))
@@ -74,7 +74,7 @@ class DirectoryRatingsTest {
 
         // Only orders publishes ratings: the same event from another source is a dead letter.
         UUID forgedDeal = UUID.randomUUID();
-        PlatformEvents.publish(kafka, Topic.RATINGS, new RatingsPublished("ORDER", forgedDeal, "BOTH_RATED",
+        PlatformEvents.publish(kafka, Topic.RATINGS, new RatingsPublished("ORDER", forgedDeal, null, null, null, null, "BOTH_RATED",
                 List.of(rating(UUID.fromString(SAMARKAND_IT), navoi, 1, 1, 1)), Instant.now()), "/aqlli/offers", OffsetDateTime.now(ZoneOffset.UTC));
         EventTopics.await(kafka, Topic.CATALOG_DEAD_LETTERS.topicName(),
                         r -> forgedDeal.toString().equals(r.key()) && "catalog-ratings".equals(EventTopics.header(r, "dead-letter-consumer")),

@@ -34,11 +34,11 @@ public class RatingRepository implements PanacheRepositoryBase<Rating, UUID> {
                 .setParameter("deal", "rating:" + kind + ":" + dealId).getSingleResult();
     }
 
-    /** Deals with a hidden rating whose window has closed by {@code now}, oldest window first. */
-    public List<Object[]> dueForPublication(Instant now, int limit) {
+    /** Deals of the kind with a hidden rating whose window has closed by {@code now}, oldest window first. */
+    public List<UUID> dueForPublication(RatingDeal.Kind kind, Instant now, int limit) {
         return getEntityManager().createQuery("""
-                        select r.dealKind, r.dealId from Rating r where r.publishedAt is null and r.windowEndsAt <= :now
-                        group by r.dealKind, r.dealId order by min(r.windowEndsAt)""", Object[].class)
-                .setParameter("now", now).setMaxResults(limit).getResultList();
+                        select r.dealId from Rating r where r.dealKind = :kind and r.publishedAt is null and r.windowEndsAt <= :now
+                        group by r.dealId order by min(r.windowEndsAt)""", UUID.class)
+                .setParameter("kind", kind).setParameter("now", now).setMaxResults(limit).getResultList();
     }
 }

@@ -1,6 +1,5 @@
 package uz.aqlli.orders.service;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
@@ -8,8 +7,6 @@ import uz.aqlli.orders.RatingDeal;
 import uz.aqlli.orders.repository.RatingRepository;
 
 import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * Publishes the ratings of deals whose rating window has closed with only one party's rating. It
@@ -36,15 +33,10 @@ public class RatingSweep {
 
     @Scheduled(identity = JOB, every = "${aqlli.orders.sweep-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void publishDue() {
-        List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> ratings.dueForPublication(clock.instant(), 100));
-        for (Object[] deal : due) {
-            RatingDeal.Kind kind = (RatingDeal.Kind) deal[0];
-            UUID id = (UUID) deal[1];
-            try {
-                QuarkusTransaction.requiringNew().run(() -> publication.publishIfDue(kind, id));
-            } catch (RuntimeException e) {
-                LOG.errorf(e, "Could not publish the ratings of %s %s at the end of their window; the next sweep retries", kind, id);
-            }
+        // One loop per kind of deal, as a deal is known by its kind and id and the loop hands on an id.
+        for (RatingDeal.Kind kind : RatingDeal.Kind.values()) {
+            DueSweep.each(() -> ratings.dueForPublication(kind, clock.instant(), 100), id -> publication.publishIfDue(kind, id), LOG,
+                    "Could not publish the ratings of " + kind + " %s at the end of their window");
         }
     }
 }

@@ -8,8 +8,12 @@ import uz.aqlli.orders.OrderStatus;
 import uz.aqlli.orders.Rating;
 import uz.aqlli.orders.RatingDeal;
 import uz.aqlli.orders.RatingScores;
+import uz.aqlli.orders.TradingParty;
 import uz.aqlli.orders.repository.ContractRepository;
+import uz.aqlli.orders.repository.MarketRepository;
+import uz.aqlli.orders.repository.OrderRepository;
 import uz.aqlli.orders.repository.RatingRepository;
+import uz.aqlli.platform.events.OrderParty;
 import uz.aqlli.platform.events.RatingsPublished;
 import uz.aqlli.platform.runtime.api.Listing;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
@@ -38,17 +42,21 @@ public class Ratings {
 
     private final RatingRepository ratings;
     private final OrderAccess orders;
+    private final OrderRepository allOrders;
     private final ContractRepository contracts;
+    private final MarketRepository market;
     private final EventOutbox outbox;
     private final Caller caller;
     private final Clock clock;
     private final OrderConfig config;
 
-    Ratings(RatingRepository ratings, OrderAccess orders, ContractRepository contracts, EventOutbox outbox, Caller caller, Clock clock,
-            OrderConfig config) {
+    Ratings(RatingRepository ratings, OrderAccess orders, OrderRepository allOrders, ContractRepository contracts, MarketRepository market,
+            EventOutbox outbox, Caller caller, Clock clock, OrderConfig config) {
         this.ratings = ratings;
         this.orders = orders;
+        this.allOrders = allOrders;
         this.contracts = contracts;
+        this.market = market;
         this.outbox = outbox;
         this.caller = caller;
         this.clock = clock;
@@ -93,9 +101,35 @@ public class Ratings {
 
     private void publish(RatingDeal.Kind kind, UUID dealId, List<Rating> all, String by, Instant at) {
         all.forEach(rating -> rating.publish(at));
-        outbox.append(new RatingsPublished(kind.name(), dealId, by, all.stream().map(rating -> new RatingsPublished.PublishedRating(
+        DealFacts deal = factsOf(kind, dealId);
+        outbox.append(new RatingsPublished(kind.name(), dealId, deal.buyer(), deal.seller(), deal.sector(), deal.serviceCategory(),
+                by, all.stream().map(rating -> new RatingsPublished.PublishedRating(
                 rating.id(), rating.raterId(), rating.ratedId(), rating.quality(), rating.timeliness(), rating.communication(),
                 rating.text(), rating.ratedAt())).toList(), at));
+    }
+
+    /** What the lake and the red flags count a deal's ratings by: where both parties sit, and what was traded. */
+    private record DealFacts(OrderParty buyer, OrderParty seller, String sector, String serviceCategory) {
+    }
+
+    private DealFacts factsOf(RatingDeal.Kind kind, UUID dealId) {
+        return switch (kind) {
+            case ORDER -> {
+                Order order = allOrders.findByIdOptional(dealId).orElseThrow();
+                yield new DealFacts(party(order.buyerId(), order.buyerRegionCode()), party(order.sellerId(), order.sellerRegionCode()),
+                        order.sector(), order.serviceCategory());
+            }
+            case CONTRACT -> {
+                Contract contract = contract(dealId);
+                yield new DealFacts(party(contract.buyerId(), null), party(contract.supplierId(), null), null, contract.category());
+            }
+        };
+    }
+
+    /** The party as the directory describes it; failing its copy, what the deal itself kept of it. */
+    private OrderParty party(UUID organization, String regionCode) {
+        return market.party(organization).map(TradingParty::asOrderParty)
+                .orElse(new OrderParty(organization, regionCode, null, null, null));
     }
 
     /** The rated party's one public answer to a published rating. */
@@ -103,7 +137,7 @@ public class Ratings {
     public Rating respond(UUID ratingId, String text) {
         Rating rating = readable(ratingId);
         if (!caller.memberOf(rating.ratedId())) {
-            throw ProblemException.forbidden("not-the-rated-party", "Only the rated organization's members respond to a rating");
+            throw ProblemException.forbidden("not-the-rated-party", "id", "Only the rated organization's members respond to a rating");
         }
         rating.respond(text, caller.userId(), clock.instant());
         ratings.flush();
@@ -149,10 +183,10 @@ public class Ratings {
             case ORDER -> {
                 Order order = orders.visible(dealId);
                 if (orders.side(order).isEmpty()) {
-                    throw ProblemException.forbidden("not-a-party", "Only the order's buyer and seller rate each other");
+                    throw ProblemException.forbidden("not-a-party", kind.field(), "Only the order's buyer and seller rate each other");
                 }
                 if (order.status() != OrderStatus.COMPLETED) {
-                    throw ProblemException.conflict("deal-not-finished", "The order is " + order.status()
+                    throw ProblemException.conflict("deal-not-finished", kind.field(), "The order is " + order.status()
                             + "; its parties rate each other once it is completed");
                 }
                 yield new RatingDeal(kind, dealId, order.buyerId(), order.sellerId(), order.closedAt());
@@ -160,7 +194,7 @@ public class Ratings {
             case CONTRACT -> {
                 Contract contract = contract(dealId);
                 if (!caller.memberOf(contract.buyerId()) && !caller.memberOf(contract.supplierId())) {
-                    throw ProblemException.forbidden("not-a-party", "Only the contract's buyer and supplier rate each other");
+                    throw ProblemException.forbidden("not-a-party", kind.field(), "Only the contract's buyer and supplier rate each other");
                 }
                 Instant ended = switch (contract.status()) {
                     case COMPLETED -> contract.completedAt();
@@ -168,7 +202,7 @@ public class Ratings {
                     default -> null;
                 };
                 if (ended == null) {
-                    throw ProblemException.conflict("deal-not-finished", "The contract is " + contract.status()
+                    throw ProblemException.conflict("deal-not-finished", kind.field(), "The contract is " + contract.status()
                             + "; its parties rate each other once it is completed or terminated");
                 }
                 yield new RatingDeal(kind, dealId, contract.buyerId(), contract.supplierId(), ended);

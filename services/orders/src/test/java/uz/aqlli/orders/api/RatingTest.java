@@ -2,6 +2,7 @@ package uz.aqlli.orders.api;
 
 import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,6 +32,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uz.aqlli.orders.api.Market.ORDERS;
 import static uz.aqlli.orders.api.Market.as;
@@ -108,6 +110,15 @@ class RatingTest extends MarketTest {
         assertTrue(payload.contains(buyerText) && payload.contains(sellerText) && payload.contains("BOTH_RATED")
                 && payload.contains(buyerRating) && payload.contains(sellerRating), payload);
         assertFalse(payload.contains(deal.buyer.managerId), "the rater's user id left in the event: " + payload);
+        // what the lake and the red flags count ratings by, without joining the order
+        JsonPath event = JsonPath.from(payload);
+        assertEquals(deal.buyer.id.toString(), event.getString("buyer.organizationId"), payload);
+        assertEquals("1706", event.getString("buyer.regionCode"), payload);
+        assertEquals(deal.seller.id.toString(), event.getString("seller.organizationId"), payload);
+        assertEquals("1712", event.getString("seller.regionCode"), payload);
+        assertEquals("1712201", event.getString("seller.districtCode"), payload);
+        assertEquals("TEXTILE_AND_GARMENTS", event.getString("sector"), payload);
+        assertNull(event.getString("serviceCategory"), payload);
     }
 
     @Test
@@ -121,7 +132,7 @@ class RatingTest extends MarketTest {
         clock.moveAhead(Duration.ofDays(15));
         // the window is the rule, not the sweep: past it nobody rates, though nothing has been published yet
         rate(deal.seller.manager, deal.id, 1, 1, 1, "Kech").then().statusCode(409)
-                .body("type", equalTo("urn:aqlli:problem:rating-window-closed"));
+                .body("type", equalTo("urn:aqlli:problem:rating-window-closed")).body("errors.field", hasItem("orderId"));
         sleep(2500);
         as(deal.seller.manager).get(RATINGS + "/orders/" + deal.id).then().body("", hasSize(0));
 
@@ -156,9 +167,9 @@ class RatingTest extends MarketTest {
         var seller = market.enterprise("1712");
         var buyer = market.enterprise("1706");
         String delivered = delivered(seller, buyer);
-        rate(buyer.manager, delivered, 4, 4, 4, "Hali erta").then().statusCode(409)
-                .body("type", equalTo("urn:aqlli:problem:deal-not-finished"));
-        rate(seller.manager, delivered, 4, 4, 4, "Hali erta").then().statusCode(409);
+        rate(buyer.manager, delivered, 4, 4, 4, "Hali erta").then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo("urn:aqlli:problem:deal-not-finished")).body("errors.field", hasItem("orderId"));
+        rate(seller.manager, delivered, 4, 4, 4, "Hali erta").then().statusCode(409).body("errors.field", hasItem("orderId"));
     }
 
     @Test
@@ -170,11 +181,12 @@ class RatingTest extends MarketTest {
         rate(deal.seller.manager, deal.id, 5, 5, 5, "Yaxshi xaridor").then().statusCode(201);
 
         respond(deal.buyer.manager, aboutSeller, "O'zimga javob").then().statusCode(403)
-                .body("type", equalTo("urn:aqlli:problem:not-the-rated-party"));
+                .body("type", equalTo("urn:aqlli:problem:not-the-rated-party")).body("errors.field", hasItem("id"));
         respond(deal.seller.member(), aboutSeller, "Transport kechikdi, uzr so'raymiz").then().statusCode(200)
                 .body("response", equalTo("Transport kechikdi, uzr so'raymiz"));
         respond(deal.seller.manager, aboutSeller, "Yana bir bor").then().statusCode(409)
-                .body("type", equalTo("urn:aqlli:problem:already-responded")).body("detail", containsString(aboutSeller));
+                .body("type", equalTo("urn:aqlli:problem:already-responded")).body("detail", containsString(aboutSeller))
+                .body("errors.field", hasItem("response"));
         given().get(RATINGS + "/" + aboutSeller).then().statusCode(200).body("response", equalTo("Transport kechikdi, uzr so'raymiz"));
         given().get(RATINGS + "?organizationId=" + deal.seller.id).then().body("items[0].response", equalTo("Transport kechikdi, uzr so'raymiz"));
     }

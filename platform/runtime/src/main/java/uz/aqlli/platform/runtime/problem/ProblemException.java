@@ -40,6 +40,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "urn:aqlli:problem:" + slug, "Forbidden", detail, List.of());
     }
 
+    /** A refusal of who the caller is towards what one field names (a deal the caller is no party of, say). */
+    public static ProblemException forbidden(String slug, String field, String detail) {
+        return new ProblemException(403, "urn:aqlli:problem:" + slug, "Forbidden", detail, List.of(new Problem.FieldError(field, detail)));
+    }
+
     /** A change came without {@code If-Match}: the client must say which version it changes. */
     public static ProblemException versionRequired() {
         return new ProblemException(428, "urn:aqlli:problem:version-required", "Precondition required",
