@@ -175,6 +175,10 @@ public final class Platform implements AutoCloseable {
                 }
             }
         }
+        if (app == PlatformApp.DATALAKE) {
+            // The lake's Parquet files live with the rest of the local run's data.
+            env.put("AQLLI_DATALAKE_LAKE_PATH", settings.home().resolve("lake").toString());
+        }
         return env;
     }
 
@@ -215,13 +219,13 @@ public final class Platform implements AutoCloseable {
         }
     }
 
-    public String kafkaBootstrapServers() {
-        return kafka.bootstrapServers();
-    }
-
     /** The local SMTP server, where every mail the platform sends stays, readable on its web page. */
     public MailServer mail() {
         return mail;
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     private <T extends AutoCloseable> T track(T part) {

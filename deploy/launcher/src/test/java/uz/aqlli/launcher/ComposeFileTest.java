@@ -1,0 +1,34 @@
+package uz.aqlli.launcher;
+
+import org.junit.jupiter.api.Test;
+import uz.aqlli.platform.events.Topic;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * docker-compose.yml creates its topics from a list written by hand (the launcher creates them from
+ * {@link Topic}); a topic added to the platform and not to that list would not exist under compose,
+ * where brokers never create topics on first use.
+ */
+class ComposeFileTest {
+
+    private static final Path REPO = Path.of(System.getProperty("aqlli.repo", "../.."));
+    private static final Pattern TOPIC_WITH_PARTITIONS = Pattern.compile("(aqlli\\.[a-z-]+\\.[a-z-]+):(\\d+)");
+
+    @Test
+    void composeCreatesEveryTopicOfThePlatformWithItsPartitions() throws IOException {
+        String compose = Files.readString(REPO.resolve("docker-compose.yml"));
+        Matcher listed = TOPIC_WITH_PARTITIONS.matcher(compose);
+        List<String> inCompose = listed.results().map(m -> m.group(1) + ":" + m.group(2)).sorted().toList();
+        List<String> platform = Arrays.stream(Topic.values()).map(t -> t.topicName() + ":" + t.partitions()).sorted().toList();
+        assertEquals(platform, inCompose);
+    }
+}
