@@ -264,7 +264,11 @@ public class Dispute {
         end(decided, checked, now);
     }
 
-    /** What the subject is accepted at: its amount, the agreed part, nothing when cancelled; null while it is redone. */
+    /**
+     * What the subject is accepted at: its amount, the agreed part, nothing when an order or a month
+     * is cancelled; null while it is redone, and for a milestone's CANCEL, which withdraws the dispute
+     * and leaves the milestone's amount to the contract.
+     */
     public BigDecimal settledUzs() {
         if (outcome == null) {
             return null;
@@ -272,7 +276,7 @@ public class Dispute {
         return switch (outcome) {
             case ACCEPT -> subjectAmountUzs;
             case PARTIAL_AMOUNT -> outcomeAmountUzs;
-            case CANCEL -> BigDecimal.ZERO.setScale(2);
+            case CANCEL -> subjectKind == DisputeSubject.MILESTONE ? null : BigDecimal.ZERO.setScale(2);
             case REDO -> null;
         };
     }

@@ -89,4 +89,15 @@ class DisputeRulesTest {
         assertEquals(new BigDecimal("0.00"), dispute.settledUzs());
         assertNull(dispute.outcomeAmountUzs());
     }
+
+    @Test
+    void aMilestonesCancelWithdrawsTheDisputeAndSettlesNoAmount() {
+        var subject = new Dispute.Subject(DisputeSubject.MILESTONE, null, UUID.randomUUID(), 1, new BigDecimal("1000000.00"),
+                UUID.randomUUID(), "1706", UUID.randomUUID(), "1726");
+        Dispute dispute = Dispute.open(UUID.randomUUID(), subject, OrderSide.SELLER, "u1", DisputeReason.NOT_PAID, "Avans", WINDOW, NOW);
+        dispute.respond(OrderSide.BUYER, "u2", "To'landi", NOW);
+        dispute.confirm(OrderSide.BUYER, DisputeOutcome.CANCEL, null, NOW);
+        assertTrue(dispute.confirm(OrderSide.SELLER, DisputeOutcome.CANCEL, null, NOW));
+        assertNull(dispute.settledUzs(), "the contract keeps the milestone's amount: nothing was settled at 0 so'm");
+    }
 }

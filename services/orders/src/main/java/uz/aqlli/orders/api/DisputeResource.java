@@ -63,11 +63,12 @@ public class DisputeResource {
     @RolesAllowed({Caller.ENTERPRISE, Caller.PROVIDER})
     @Transactional
     @Operation(operationId = "openDispute", summary = "A party opens a dispute over an order, a subscription month or a contract"
-            + " milestone; it freezes just that. Idempotency-Key makes a retry return the first answer")
-    public Response open(@HeaderParam("Idempotency-Key") String idempotencyKey, @Valid @NotNull DisputeForms.Opening form,
-                         UriInfo uri) {
+            + " milestone; it freezes just that. Idempotency-Key makes a retry return the first answer; If-Match, when sent, is"
+            + " the order's or the contract's version the party saw")
+    public Response open(@HeaderParam("Idempotency-Key") String idempotencyKey, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                         @Valid @NotNull DisputeForms.Opening form, UriInfo uri) {
         return idempotent.once(idempotencyKey, "POST /disputes", form, () -> {
-            Dispute dispute = disputes.open(form.opening(), null);
+            Dispute dispute = disputes.open(form.opening(), ifMatch);
             return Response.created(uri.getAbsolutePathBuilder().path(dispute.id().toString()).build())
                     .header(HttpHeaders.ETAG, EntityTags.of(dispute.version())).entity(DisputeView.of(dispute)).build();
         });

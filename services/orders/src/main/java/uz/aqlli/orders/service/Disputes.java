@@ -81,8 +81,8 @@ public class Disputes {
     }
 
     /**
-     * A party opens a dispute; {@code subjectVersion}, when given, is the If-Match of the order (the
-     * order's own dispute routes).
+     * A party opens a dispute; {@code subjectVersion}, when given, is the If-Match of its subject: the
+     * order's (the order's own dispute routes) or the contract's, so that a party disputes the state it saw.
      */
     @Transactional
     public Dispute open(Opening opening, String subjectVersion) {
@@ -96,7 +96,7 @@ public class Disputes {
         UUID id = UUID.randomUUID();
         Dispute.Subject subject = switch (opening.subject()) {
             case ORDER, MONTH -> freezeOrder(id, opening, subjectVersion);
-            case MILESTONE -> freezeMilestone(id, opening);
+            case MILESTONE -> freezeMilestone(id, opening, subjectVersion);
         };
         OrderSide side = sideIn(subject.buyerId(), subject.sellerId())
                 .orElseThrow(() -> ProblemException.forbidden("not-a-party", "Only the buyer's or the seller's members open a dispute"));
@@ -147,7 +147,7 @@ public class Disputes {
                 order.sellerId(), order.sellerRegionCode());
     }
 
-    private Dispute.Subject freezeMilestone(UUID dispute, Opening opening) {
+    private Dispute.Subject freezeMilestone(UUID dispute, Opening opening, String subjectVersion) {
         if (opening.contractId() == null) {
             throw ProblemException.invalidField("contractId", "is required for a dispute over a contract milestone");
         }
@@ -163,7 +163,13 @@ public class Disputes {
             // the contract is public, so saying who may is no secret
             throw ProblemException.forbidden("not-a-party", "Only the buyer's or the supplier's members open a dispute");
         }
+        if (subjectVersion != null) {
+            EntityTags.require(subjectVersion, contract.version());
+        }
         contracts.getEntityManager().refresh(contract, LockModeType.PESSIMISTIC_WRITE);
+        if (subjectVersion != null) {
+            EntityTags.require(subjectVersion, contract.version());
+        }
         BigDecimal amount = contract.signedMilestone(opening.number()).amountUzs();
         contract.freezeMilestone(opening.number(), dispute, config.acceptanceWindow(), clock.instant());
         contracts.flush();
@@ -198,6 +204,7 @@ public class Disputes {
     public Dispute confirm(UUID id, String ifMatch, DisputeOutcome outcome, BigDecimal amountUzs) {
         Dispute dispute = asParty(id, ifMatch);
         Instant now = clock.instant();
+        refuseIfNotApplicable(dispute, outcome);
         if (!dispute.confirm(side(dispute), outcome, amountUzs, now)) {
             disputes.flush();
             return dispute;
@@ -224,6 +231,7 @@ public class Disputes {
                 "The administration of the buyer's region decides an escalated dispute; the parties settle it"));
         EntityTags.require(ifMatch, dispute.version());
         Instant now = clock.instant();
+        refuseIfNotApplicable(dispute, outcome);
         dispute.resolve(outcome, amountUzs, reason, caller.userId(), region, now);
         List<IntegrationEvent> applied = apply(dispute, now);
         disputes.flush();
@@ -269,20 +277,30 @@ public class Disputes {
     }
 
     /**
-     * A milestone's dispute ends: the milestone is released, and a delivered one takes the outcome
-     * through the contract's own steps (accepted whole or in part, or sent back for redelivery). The
-     * time it was frozen does not count against its acceptance window: the buyer could not answer
-     * meanwhile. A milestone not delivered (late, not paid) is only released, and so is one the
-     * outcome cancels: calling off part of a signed contract is an amendment or a termination, the
-     * parties' own steps.
+     * A milestone's dispute ends, and its outcome is applied through the contract's own steps or
+     * refused (409 naming {@code outcome}), never settled without the contract showing it. A delivered
+     * milestone of an active contract is accepted whole or in part, or sent back for redelivery, the
+     * time it was frozen not counted against its acceptance window (the buyer could not answer
+     * meanwhile); CANCEL is refused for it, since releasing it as it was would let the sweep accept it
+     * as of a moment inside the dispute, and calling off part of a signed contract is an amendment or
+     * a termination. Any other milestone (scheduled, late, met but not paid) or one of a contract no
+     * longer active has nothing to accept or redo: only CANCEL ends its dispute, which withdraws it
+     * and applies no amount; the milestone then moves by the contract's own steps (delivery,
+     * payment). A contract that ended meanwhile keeps the milestone held by its dispute: nothing may
+     * step on it any more.
      */
     private Optional<IntegrationEvent> applyToMilestone(Dispute dispute, BigDecimal partial, Instant now) {
-        Contract contract = contracts.findByIdOptional(dispute.contractId(), LockModeType.PESSIMISTIC_WRITE).orElseThrow();
+        Contract contract = contracts.findByIdOptional(dispute.contractId()).orElseThrow();
+        // read again under the lock: the contract may have ended since the outcome was checked
+        contracts.getEntityManager().refresh(contract, LockModeType.PESSIMISTIC_WRITE);
         int number = dispute.subjectNumber();
+        boolean takesOutcome = refuseIfNotApplicable(dispute, contract, dispute.outcome());
+        if (contract.status() != ContractStatus.ACTIVE) {
+            return Optional.empty();
+        }
         contract.unfreezeMilestone(number);
-        PlannedMilestone milestone = contract.signedMilestone(number);
         Optional<IntegrationEvent> event = Optional.empty();
-        if (milestone.status() == MilestoneStatus.DELIVERED && contract.status() == ContractStatus.ACTIVE) {
+        if (takesOutcome) {
             Duration window = config.acceptanceWindow().plus(Duration.between(dispute.openedAt(), now));
             String by = Order.BY_DISPUTE;
             ContractEvents contractEvents = ContractEvents.of(contract, market.party(contract.buyerId()),
@@ -292,12 +310,38 @@ public class Disputes {
                         contract.acceptMilestone(number, partial, by, window, now)));
                 case REDO -> event = Optional.of(contractEvents.rejected(
                         contract.rejectMilestone(number, "Redo, as dispute " + dispute.id() + " decided", by, window, now)));
-                case CANCEL -> {
-                }
+                case CANCEL -> throw new IllegalStateException("CANCEL is refused for a delivered milestone");
             }
         }
         contracts.flush();
         return event;
+    }
+
+    /** A party's or the administration's outcome for a milestone, checked before it is recorded; orders take every outcome. */
+    private void refuseIfNotApplicable(Dispute dispute, DisputeOutcome outcome) {
+        if (dispute.subjectKind() != DisputeSubject.MILESTONE || outcome == null) {
+            return;
+        }
+        contracts.findByIdOptional(dispute.contractId()).ifPresent(contract -> refuseIfNotApplicable(dispute, contract, outcome));
+    }
+
+    /** @return whether the outcome goes through the contract's steps (a delivered milestone of an active contract) */
+    private static boolean refuseIfNotApplicable(Dispute dispute, Contract contract, DisputeOutcome outcome) {
+        int number = dispute.subjectNumber();
+        PlannedMilestone milestone = contract.signedMilestone(number);
+        boolean delivered = milestone.status() == MilestoneStatus.DELIVERED && contract.status() == ContractStatus.ACTIVE;
+        if (delivered && outcome == DisputeOutcome.CANCEL) {
+            throw ProblemException.conflict("outcome-not-applicable", "outcome", "Milestone " + number
+                    + " is delivered: its dispute ends in ACCEPT, PARTIAL_AMOUNT or REDO; calling it off is an amendment"
+                    + " or a termination of the contract");
+        }
+        if (!delivered && outcome != DisputeOutcome.CANCEL) {
+            throw ProblemException.conflict("outcome-not-applicable", "outcome", "Milestone " + number + " is "
+                    + milestone.status() + " and contract " + contract.id() + " " + contract.status()
+                    + ": there is no delivery to accept or redo; CANCEL withdraws the dispute, and the milestone moves by the"
+                    + " contract's own steps");
+        }
+        return delivered;
     }
 
     private Dispute asParty(UUID id, String ifMatch) {

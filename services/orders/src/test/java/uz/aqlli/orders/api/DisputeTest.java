@@ -311,10 +311,20 @@ class DisputeTest extends MarketTest {
         as(Tokens.demoUser(realmUrl, "admin-bukhara")).get(DISPUTES + "/" + id).then().statusCode(200);
         as(buyer.manager).header("If-Match", "\"0\"").body(Map.of("text", "To'landi, 12-noyabr")).post(DISPUTES + "/" + id + "/response")
                 .then().statusCode(200);
-        as(buyer.manager).header("If-Match", "\"1\"").body(Map.of("outcome", "ACCEPT")).post(DISPUTES + "/" + id + "/settlement")
+        // a milestone not delivered has nothing to accept, part-accept or redo: only CANCEL ends it, with no amount
+        for (Map<String, Object> outcome : List.<Map<String, Object>>of(Map.of("outcome", "ACCEPT"), Map.of("outcome", "REDO"),
+                Map.of("outcome", "PARTIAL_AMOUNT", "amountUzs", "500000"))) {
+            as(buyer.manager).header("If-Match", "\"1\"").body(outcome).post(DISPUTES + "/" + id + "/settlement")
+                    .then().statusCode(409).contentType("application/problem+json")
+                    .body("type", equalTo("urn:aqlli:problem:outcome-not-applicable")).body("errors[0].field", equalTo("outcome"));
+        }
+        as(buyer.manager).header("If-Match", "\"1\"").body(Map.of("outcome", "CANCEL")).post(DISPUTES + "/" + id + "/settlement")
                 .then().statusCode(200);
-        as(supplier.manager).header("If-Match", "\"2\"").body(Map.of("outcome", "ACCEPT")).post(DISPUTES + "/" + id + "/settlement")
-                .then().statusCode(200).body("status", equalTo("SETTLED")).body("subject.kind", equalTo("MILESTONE"));
+        as(supplier.manager).header("If-Match", "\"2\"").body(Map.of("outcome", "CANCEL")).post(DISPUTES + "/" + id + "/settlement")
+                .then().statusCode(200).body("status", equalTo("SETTLED")).body("subject.kind", equalTo("MILESTONE"))
+                .body("settledUzs", nullValue());
+        as(buyer.manager).get(Market.CONTRACTS + "/" + contract).then()
+                .body("milestones[0].status", equalTo("SCHEDULED")).body("milestones[0].disputeId", nullValue());
         // released: a new dispute over it may be opened again
         body.put("number", 1);
         as(buyer.manager).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post(DISPUTES).then().statusCode(201);
@@ -323,20 +333,36 @@ class DisputeTest extends MarketTest {
         String path = Market.CONTRACTS + "/" + contract;
         as(supplier.manager).header("If-Match", as(supplier.manager).get(path).then().extract().header("ETag"))
                 .body(Map.of("note", "O'rnatildi")).post(path + "/milestones/2/delivery").then().statusCode(200);
-        String second = open(buyer.manager, new HashMap<>(Map.of("subject", "MILESTONE", "contractId", contract, "number", 2,
-                "reasonCode", "NOT_AS_AGREED", "text", "Faqat 3 sex ulandi")));
-        io.restassured.RestAssured.given().get(path).then().body("milestones[1].disputeId", equalTo(second))
+        Map<String, Object> second2 = new HashMap<>(Map.of("subject", "MILESTONE", "contractId", contract, "number", 2,
+                "reasonCode", "NOT_AS_AGREED", "text", "Faqat 3 sex ulandi"));
+        // If-Match names the contract's version the party saw: a stale one is refused and freezes nothing
+        String tag = as(buyer.manager).get(path).then().extract().header("ETag");
+        as(buyer.manager).header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", "\"0\"").body(second2)
+                .post(DISPUTES).then().statusCode(412);
+        String second = as(buyer.manager).header("Idempotency-Key", UUID.randomUUID().toString()).header("If-Match", tag)
+                .body(second2).post(DISPUTES).then().statusCode(201).extract().path("id");
+        as(buyer.manager).get(path).then().body("milestones[1].disputeId", equalTo(second))
                 .body("milestones[0].disputeId", notNullValue());
         as(buyer.manager).header("If-Match", as(buyer.manager).get(path).then().extract().header("ETag"))
                 .body(Map.of()).post(path + "/milestones/2/acceptance").then().statusCode(409)
                 .body("type", equalTo("urn:aqlli:problem:milestone-under-dispute"));
         clock.moveAhead(Duration.ofDays(16)); // past the acceptance window: the sweep does not accept it, nor does the outcome fail
-        as(buyer.manager).header("If-Match", "\"0\"").body(Map.of("note", "Hakamga")).post(DISPUTES + "/" + second + "/escalation")
-                .then().statusCode(200);
+        sleepPastASweep();
+        as(buyer.manager).get(path).then().body("milestones[1].status", equalTo("DELIVERED"));
+        // nobody answered in the 5 days: the dispute sweep escalated it meanwhile
+        Market.eventually(() -> as(buyer.manager).get(DISPUTES + "/" + second).then().body("status", equalTo("ESCALATED"))
+                .body("escalatedBy", equalTo("RESPONSE_WINDOW")).body("version", equalTo(1)));
+        // released as it was, it would be accepted by the next sweep as of a moment inside the dispute: refused
+        as(Tokens.demoUser(realmUrl, "admin-bukhara")).header("If-Match", "\"1\"")
+                .body(Map.of("outcome", "CANCEL", "reason", "Kelishdilar"))
+                .post(DISPUTES + "/" + second + "/resolution").then().statusCode(409).body("errors[0].field", equalTo("outcome"));
+        sleepPastASweep();
+        as(buyer.manager).get(path).then().body("milestones[1].status", equalTo("DELIVERED"))
+                .body("milestones[1].disputeId", equalTo(second));
         as(Tokens.demoUser(realmUrl, "admin-bukhara")).header("If-Match", "\"1\"")
                 .body(Map.of("outcome", "PARTIAL_AMOUNT", "amountUzs", "1500000", "reason", "3 sexdan 2 tasi ulandi"))
                 .post(DISPUTES + "/" + second + "/resolution").then().statusCode(200).body("status", equalTo("RESOLVED"));
-        io.restassured.RestAssured.given().get(path).then().body("milestones[1].status", equalTo("PARTIALLY_MET"))
+        as(buyer.manager).get(path).then().body("milestones[1].status", equalTo("PARTIALLY_MET"))
                 .body("milestones[1].acceptedAmountUzs", equalTo(1500000.00f)).body("milestones[1].disputeId", nullValue());
     }
 
