@@ -7,7 +7,6 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import uz.aqlli.orders.Contract;
 
-import jakarta.persistence.LockModeType;
 import uz.aqlli.orders.ContractStatus;
 
 import java.time.Instant;
@@ -74,7 +73,6 @@ public class ContractRepository implements PanacheRepositoryBase<Contract, UUID>
 
     /** The contract locked for a sweep, fresh from the database; a party acting at the same moment waits, or loses (412). */
     public Optional<Contract> lockFresh(UUID id) {
-        findByIdOptional(id).ifPresent(getEntityManager()::detach);
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        return FreshLock.of(this, id);
     }
 }

@@ -5,7 +5,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import uz.aqlli.orders.Dispute;
 import uz.aqlli.orders.DisputeStatus;
 
@@ -49,7 +48,6 @@ public class DisputeRepository implements PanacheRepositoryBase<Dispute, UUID> {
 
     /** The dispute locked, fresh from the database: a party answering at the same moment waits, or loses (412). */
     public Optional<Dispute> lockFresh(UUID id) {
-        findByIdOptional(id).ifPresent(getEntityManager()::detach);
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        return FreshLock.of(this, id);
     }
 }

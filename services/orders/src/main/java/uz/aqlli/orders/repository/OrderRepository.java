@@ -5,7 +5,6 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import uz.aqlli.orders.Order;
 import uz.aqlli.orders.OrderStatus;
 
@@ -63,8 +62,7 @@ public class OrderRepository implements PanacheRepositoryBase<Order, UUID> {
 
     /** The order locked for the sweep, fresh from the database; a member answering at the same time waits, or loses (412). */
     public Optional<Order> lockFresh(UUID id) {
-        findByIdOptional(id).ifPresent(getEntityManager()::detach);
-        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
+        return FreshLock.of(this, id);
     }
 
     private static final Sort NEWEST = Sort.descending("createdAt").and("id");
