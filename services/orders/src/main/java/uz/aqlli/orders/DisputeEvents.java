@@ -21,7 +21,8 @@ public final class DisputeEvents {
     private final Dispute dispute;
     private final DisputeFacts facts;
 
-    private DisputeEvents(Dispute dispute, Optional<TradingParty> buyer, Optional<TradingParty> seller) {
+    private DisputeEvents(Dispute dispute, Optional<TradingParty> buyer, Optional<TradingParty> seller, String sector,
+                          String category) {
         this.dispute = dispute;
         OrderParty buyerSide = buyer.map(TradingParty::asOrderParty)
                 .orElse(new OrderParty(dispute.buyerId(), dispute.buyerRegionCode(), null, null, null));
@@ -29,11 +30,13 @@ public final class DisputeEvents {
                 .orElse(new OrderParty(dispute.sellerId(), dispute.sellerRegionCode(), null, null, null));
         this.facts = new DisputeFacts(dispute.id(), dispute.subjectKind().name(), dispute.orderId(), dispute.contractId(),
                 dispute.subjectNumber(), dispute.status().name(), buyerSide, sellerSide, dispute.openedBySide().name(),
-                dispute.reasonCode().name(), dispute.subjectAmountUzs(), dispute.currency());
+                dispute.reasonCode().name(), dispute.subjectAmountUzs(), dispute.currency(), sector, category);
     }
 
-    public static DisputeEvents of(Dispute dispute, Optional<TradingParty> buyer, Optional<TradingParty> seller) {
-        return new DisputeEvents(dispute, buyer, seller);
+    /** {@code sector} and {@code category} are the deal's, so that the lake and the red flags count disputes by them. */
+    public static DisputeEvents of(Dispute dispute, Optional<TradingParty> buyer, Optional<TradingParty> seller, String sector,
+                                   String category) {
+        return new DisputeEvents(dispute, buyer, seller, sector, category);
     }
 
     public DisputeOpened opened() {

@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param openedBy        {@code BUYER} or {@code SELLER}
  * @param reasonCode      {@code NOT_DELIVERED}, {@code NOT_AS_AGREED}, {@code LATE}, {@code NOT_PAID} or {@code OTHER}
  * @param subjectUzs      the disputed order's, month's or milestone's amount in so'm
+ * @param sector          the {@link Sector} of a disputed goods order (its largest line's); {@code null} otherwise
+ * @param category        the {@link ServiceCategory} of a disputed service order or contract; {@code null} for goods
  */
 public record DisputeFacts(
         UUID disputeId,
@@ -30,5 +32,7 @@ public record DisputeFacts(
         String openedBy,
         String reasonCode,
         BigDecimal subjectUzs,
-        String currency) {
+        String currency,
+        String sector,
+        String category) {
 }

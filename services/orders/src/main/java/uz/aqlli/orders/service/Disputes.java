@@ -375,7 +375,16 @@ public class Disputes {
     }
 
     private DisputeEvents events(Dispute dispute) {
-        return DisputeEvents.of(dispute, market.party(dispute.buyerId()), market.party(dispute.sellerId()));
+        String sector = null;
+        String category;
+        if (dispute.orderId() != null) {
+            Order order = orders.findById(dispute.orderId());
+            sector = order.sector();
+            category = order.serviceCategory();
+        } else {
+            category = contracts.findById(dispute.contractId()).category();
+        }
+        return DisputeEvents.of(dispute, market.party(dispute.buyerId()), market.party(dispute.sellerId()), sector, category);
     }
 
     private static ProblemException notFound(UUID id) {

@@ -160,6 +160,7 @@ class DisputeTest extends MarketTest {
             assertEquals("NOT_AS_AGREED", facts.get("reasonCode").asText());
             assertEquals("BUYER", facts.get("openedBy").asText());
             assertEquals("1706", facts.get("buyer").get("regionCode").asText());
+            assertEquals("TEXTILE_AND_GARMENTS", facts.get("sector").asText(), "the deal's sector, for the lake and red flags");
             assertEquals(seller.id.toString(), facts.get("seller").get("organizationId").asText());
             assertEquals(0, facts.get("subjectUzs").decimalValue().compareTo(new BigDecimal("5000")));
         }
