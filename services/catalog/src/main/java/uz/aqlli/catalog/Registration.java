@@ -16,7 +16,11 @@ import java.util.UUID;
 @Table(name = "registration")
 public class Registration {
 
-    public enum State { STARTED, COMPLETED }
+    /**
+     * {@code ADDRESS_TAKEN}: the manager's address already had an account, so nothing was made and
+     * no code exists; the row only reserves the STIR as a new address's registration would.
+     */
+    public enum State { STARTED, COMPLETED, ADDRESS_TAKEN }
 
     @Id
     public UUID id;

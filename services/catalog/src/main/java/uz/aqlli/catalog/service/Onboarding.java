@@ -50,7 +50,9 @@ import java.util.UUID;
  * <p>The answer never says whether the manager's e-mail already had an account: for a new address
  * the manager's Keycloak user is made without a password (a sign-in is refused exactly as a wrong
  * password is) and a single-use, expiring code is mailed; for a taken one nothing is made and the
- * address's owner is told by mail. Only the code's mailbox can give the account its password
+ * address's owner is told by mail, and its STIR is reserved by an {@code ADDRESS_TAKEN} registration
+ * that makes nothing and has no code, so any later request for that STIR is answered as for a new
+ * address. Only the code's mailbox can give the account its password
  * ({@link #confirm}). Mail leaves through the outbox in the deciding transaction.
  */
 @ApplicationScoped
@@ -103,7 +105,7 @@ public class Onboarding {
         reference.checkActivities(profile);
         String fingerprint = fingerprint(profile, manager);
         Registration registration = QuarkusTransaction.requiringNew().call(() -> claim(profile.stir(), fingerprint, manager.email()));
-        if (registration == null) {
+        if (registration.state == Registration.State.ADDRESS_TAKEN) {
             warnOwner(manager.email());
             return;
         }
@@ -124,15 +126,16 @@ public class Onboarding {
             accounts.addMember(keycloakOrganization, user);
             QuarkusTransaction.requiringNew().run(() -> complete(registration.id, profile, manager, keycloakOrganization, user));
         } catch (IdentityRejectedException e) {
-            undo(registration.id);
-            if (e.conflict() && "user.email".equals(e.field())) {
+            boolean taken = e.conflict() && "user.email".equals(e.field());
+            undo(registration.id, taken);
+            if (taken) {
                 // an account Keycloak has and the directory does not (an administrator's, say): taken all the same
                 warnOwner(manager.email());
                 return;
             }
             throw asProblem(e);
         } catch (RuntimeException e) {
-            undo(registration.id);
+            undo(registration.id, false);
             throw asProblem(e);
         }
     }
@@ -238,7 +241,7 @@ public class Onboarding {
         for (UUID id : abandoned) {
             boolean mine = QuarkusTransaction.requiringNew().call(() -> registrations.claim(id, now, now.plus(LEASE)));
             if (mine) {
-                undo(id);
+                undo(id, false);
             }
         }
     }
@@ -250,10 +253,6 @@ public class Onboarding {
             if (organizations.stirTaken(stir)) {
                 throw duplicateStir();
             }
-            if (members.emailTaken(email)) {
-                // not refused: the answer must not tell that the address has an account (the owner is mailed)
-                return null;
-            }
             Registration registration = new Registration();
             registration.id = UUID.randomUUID();
             registration.stir = stir;
@@ -263,6 +262,12 @@ public class Onboarding {
             registration.state = Registration.State.STARTED;
             registration.leaseUntil = now.plus(LEASE);
             registration.startedAt = now;
+            if (members.emailTaken(email)) {
+                // Not refused, and the STIR reserved exactly as for a new address: otherwise a second
+                // request for this STIR would tell by its answer whether the address has an account.
+                registration.state = Registration.State.ADDRESS_TAKEN;
+                registration.completedAt = now;
+            }
             try {
                 registrations.persistAndFlush(registration);
             } catch (ConstraintViolationException e) {
@@ -274,7 +279,7 @@ public class Onboarding {
         if (!existing.fingerprint.equals(fingerprint)) {
             throw duplicateStir();
         }
-        if (existing.state == Registration.State.COMPLETED) {
+        if (existing.state != Registration.State.STARTED) {
             return existing;
         }
         if (existing.leaseUntil.isAfter(now)) {
@@ -306,10 +311,14 @@ public class Onboarding {
         organizations.flush();
     }
 
-    /** Removes what a registration made in Keycloak, then the registration; leaves it for the sweeper if Keycloak is away. */
-    void undo(UUID registrationId) {
+    /**
+     * Removes what a registration made in Keycloak, then the registration, or, when its address turned
+     * out to be taken, keeps it as {@code ADDRESS_TAKEN} so the STIR stays reserved as for any other
+     * address; leaves it for the sweeper if Keycloak is away.
+     */
+    void undo(UUID registrationId, boolean addressTaken) {
         Registration registration = QuarkusTransaction.requiringNew().call(() -> registrations.findById(registrationId));
-        if (registration == null || registration.state == Registration.State.COMPLETED) {
+        if (registration == null || registration.state != Registration.State.STARTED) {
             return;
         }
         try {
@@ -324,7 +333,13 @@ public class Onboarding {
                 accounts.deleteOrganization(registration.keycloakOrganizationId);
             }
             accounts.findOrganization(registration.organizationId).ifPresent(accounts::deleteOrganization);
-            QuarkusTransaction.requiringNew().run(() -> registrations.deleteById(registrationId));
+            if (addressTaken) {
+                QuarkusTransaction.requiringNew().run(() -> registrations.update(
+                        "state = ?1, keycloakOrganizationId = null, keycloakUserId = null, completedAt = ?2 where id = ?3",
+                        Registration.State.ADDRESS_TAKEN, Instant.now(clock), registrationId));
+            } else {
+                QuarkusTransaction.requiringNew().run(() -> registrations.deleteById(registrationId));
+            }
         } catch (RuntimeException e) {
             LOG.warnf("Registration %s of STIR %s could not be undone yet (%s); the sweeper retries after its lease",
                     registrationId, registration.stir, e.getMessage());

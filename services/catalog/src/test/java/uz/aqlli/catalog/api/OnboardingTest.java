@@ -172,10 +172,60 @@ class OnboardingTest {
         assertTrue(warning.text().contains("sign in with your password."), warning.text());
         assertFalse(warning.text().contains("Code:"), warning.text());
         assertEquals(1, Registrations.confirmationMails(owner));
-        assertNothingLeft(takenStir, null);
+        assertNothingMade(takenStir);
         assertEquals(0, count("select count(*) from outbox_event where payload ->> 'stir' = :stir", takenStir));
         // The new address got its code.
         Mailbox.await(newAddress, 1, Registrations::isConfirmation, Duration.ofSeconds(15)).code();
+    }
+
+    @Test
+    void aSecondRequestForTheStirIsAnsweredAlikeForATakenAndANewAddress() {
+        String owner = "manager-" + newStir() + "@korxona.uz";
+        Registrations.registerAndConfirm(with(enterprise(newStir(), "1706"), "user", "email", owner));
+        String takenStir = newStir();
+        String newStir = newStir();
+        String newAddress = "manager-" + newStir() + "@korxona.uz";
+        Map<String, Object> taken = sameButFor(takenStir, owner);
+        Map<String, Object> fresh = sameButFor(newStir, newAddress);
+        post(taken).statusCode(202);
+        post(fresh).statusCode(202);
+        Mailbox.await(newAddress, 1, Registrations::isConfirmation, Duration.ofSeconds(15));
+
+        // Another body for the STIR: the STIR is reserved either way.
+        var takenOther = post(with(taken, "organization", "legalName", "Boshqa MChJ")).extract();
+        var freshOther = post(with(fresh, "organization", "legalName", "Boshqa MChJ")).extract();
+        assertEquals(409, freshOther.statusCode());
+        assertEquals(freshOther.statusCode(), takenOther.statusCode());
+        assertEquals(freshOther.asString().replace(newStir, "STIR").replace(newAddress, "ADDRESS"),
+                takenOther.asString().replace(takenStir, "STIR").replace(owner, "ADDRESS"));
+        // The same body again: 202 alike, a fresh code for the new address, another warning for the owner.
+        var takenAgain = post(taken).extract();
+        var freshAgain = post(fresh).extract();
+        assertEquals(202, freshAgain.statusCode());
+        assertEquals(freshAgain.statusCode(), takenAgain.statusCode());
+        assertEquals(freshAgain.asString().replace(newStir, "STIR").replace(newAddress, "ADDRESS"),
+                takenAgain.asString().replace(takenStir, "STIR").replace(owner, "ADDRESS"));
+        Mailbox.await(newAddress, 2, Registrations::isConfirmation, Duration.ofSeconds(15));
+        Mailbox.await(owner, 2, Registrations::isWarning, Duration.ofSeconds(15));
+        assertEquals(1, Registrations.confirmationMails(owner));
+        assertNothingMade(takenStir);
+    }
+
+    @Test
+    void noMailRowHoldsTheCodeOnceItIsDelivered() throws Exception {
+        String stir = newStir();
+        String email = "manager-" + stir + "@korxona.uz";
+        post(enterprise(stir, "1703")).statusCode(202);
+        String code = code(email, 1);
+        // The relay marks the row sent just after the server took the mail.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (count("select count(*) from mail_outbox where recipient = :stir and sent_at is not null", email) == 0) {
+            assertTrue(System.nanoTime() < deadline, "the delivered mail was not marked sent");
+            Thread.sleep(50);
+        }
+        assertEquals(0, count("select count(*) from mail_outbox where position(:stir in body) > 0", code),
+                "a delivered mail still holds its code");
+        confirm(code, PASSWORD).statusCode(200);
     }
 
     @Test
@@ -287,7 +337,7 @@ class OnboardingTest {
         post(with(enterprise(stir, "1714"), "user", "email", email))
                 .statusCode(202).body("confirmation", equalTo("a confirmation was sent to " + email));
         Mailbox.await(email, warnings + 1, Registrations::isWarning, Duration.ofSeconds(15));
-        assertNothingLeft(stir, null);
+        assertNothingMade(stir);
         // and the demo user it collided with is untouched
         Tokens.demoUser(realmUrl, "admin-navoi");
     }
@@ -353,17 +403,30 @@ class OnboardingTest {
                 .body("status", equalTo(400)).body("detail", not(equalTo(null)));
     }
 
+    /** A taken address's registration: nothing made anywhere, only the row that reserves the STIR. */
+    private void assertNothingMade(String stir) {
+        assertEquals(1, count("select count(*) from registration where stir = :stir and state = 'ADDRESS_TAKEN'"
+                + " and keycloak_organization_id is null and keycloak_user_id is null and confirmed_at is null", stir));
+        assertEquals(0, count("select count(*) from registration_confirmation c join registration r on r.id = c.registration_id "
+                + "where r.stir = :stir", stir), "a code for a taken address");
+        assertNoOrganization(stir);
+    }
+
     private void assertNothingLeft(String stir, String email) {
-        assertEquals(0, count("select count(*) from organization where stir = :stir", stir), "organization row left");
         assertEquals(0, count("select count(*) from registration where stir = :stir", stir), "registration row left");
+        assertNoOrganization(stir);
+        if (email != null) {
+            assertTrue(accounts.findUser(email).isEmpty(), "Keycloak user left: " + email);
+        }
+    }
+
+    private void assertNoOrganization(String stir) {
+        assertEquals(0, count("select count(*) from organization where stir = :stir", stir), "organization row left");
         String admin = Tokens.keycloakAdmin(realmUrl);
         String keycloak = realmUrl.replaceFirst("/realms/", "/admin/realms/");
         List<?> organizations = given().auth().oauth2(admin).queryParam("q", "stir:" + stir).get(keycloak + "/organizations")
                 .then().statusCode(200).extract().as(List.class);
         assertTrue(organizations.isEmpty(), "Keycloak organization left for STIR " + stir + ": " + organizations);
-        if (email != null) {
-            assertTrue(accounts.findUser(email).isEmpty(), "Keycloak user left: " + email);
-        }
     }
 
     private long count(String sql, String stir) {

@@ -119,7 +119,10 @@ public class MailRelay {
             try {
                 mailer.send(Mail.withText((String) row[1], (String) row[2], (String) row[3]))
                         .await().atMost(config.sendTimeout());
-                entityManager.createNativeQuery("update mail_outbox set sent_at = :now, attempts = :attempts, last_error = null where id = :id")
+                // The body goes once sent: it may hold a registration code, which must not outlive its delivery in the database.
+                entityManager.createNativeQuery("""
+                                update mail_outbox set sent_at = :now, attempts = :attempts, last_error = null, body = ''
+                                where id = :id""")
                         .setParameter("now", Instant.now()).setParameter("attempts", attempts).setParameter("id", id).executeUpdate();
                 sent++;
             } catch (RuntimeException e) {
