@@ -368,6 +368,29 @@ class DisputeTest extends MarketTest {
     }
 
     @Test
+    void aDisputeThatOutlivesItsContractEndsByCancelAndKeepsTheMilestoneHeld() {
+        var buyer = market.enterprise("1706");
+        var supplier = market.provider("1726");
+        String contract = signedContract(buyer, supplier);
+        String path = Market.CONTRACTS + "/" + contract;
+        String id = open(supplier.manager, new HashMap<>(Map.of("subject", "MILESTONE", "contractId", contract, "number", 1,
+                "reasonCode", "NOT_PAID", "text", "Avans to'lanmadi")));
+        as(buyer.manager).header("If-Match", as(buyer.manager).get(path).then().extract().header("ETag"))
+                .body(Map.of("reason", "Loyiha to'xtatildi", "paidUzs", "0")).post(path + "/termination").then().statusCode(200)
+                .body("status", equalTo("TERMINATED"));
+        as(buyer.manager).header("If-Match", "\"0\"").body(Map.of("text", "Shartnoma tugadi")).post(DISPUTES + "/" + id + "/response")
+                .then().statusCode(200);
+        as(buyer.manager).header("If-Match", "\"1\"").body(Map.of("outcome", "ACCEPT")).post(DISPUTES + "/" + id + "/settlement")
+                .then().statusCode(409).body("errors[0].field", equalTo("outcome"));
+        as(buyer.manager).header("If-Match", "\"1\"").body(Map.of("outcome", "CANCEL")).post(DISPUTES + "/" + id + "/settlement")
+                .then().statusCode(200);
+        as(supplier.manager).header("If-Match", "\"2\"").body(Map.of("outcome", "CANCEL")).post(DISPUTES + "/" + id + "/settlement")
+                .then().statusCode(200).body("status", equalTo("SETTLED"));
+        // a terminated contract's milestone is not released into a state that would look open to steps
+        as(buyer.manager).get(path).then().body("status", equalTo("TERMINATED")).body("milestones[0].disputeId", equalTo(id));
+    }
+
+    @Test
     void aDisputeIsSeenOnlyByItsPartiesAndTheBuyersRegionsAdministration() {
         var seller = market.enterprise("1712");
         var buyer = market.enterprise("1706");
