@@ -289,6 +289,31 @@ class OnboardingTest {
         Tokens.password(realmUrl, "aqlli-web", email, PASSWORD);
     }
 
+    @Test
+    void noTransactionIsOpenWhileTheRelayWaitsForTheSmtpServer() throws Exception {
+        String stir = newStir();
+        String email = "manager-" + stir + "@korxona.uz";
+        TestInfrastructure.interruptMail(Duration.ofSeconds(6));
+        awaitSmtpDown();
+        // In the mail server's place for a moment: one that takes the connection and never answers.
+        try (var hung = new java.net.ServerSocket()) {
+            hung.setReuseAddress(true);
+            hung.bind(new java.net.InetSocketAddress(TestInfrastructure.mail().smtpPort()));
+            hung.setSoTimeout(4000);
+            post(enterprise(stir, "1718")).statusCode(202);
+            try (var sending = hung.accept()) {
+                Thread.sleep(300);
+                // Every unsent mail can be locked now: none is held by a transaction waiting on the server.
+                long unsent = countAll("select count(*) from mail_outbox where sent_at is null");
+                long free = QuarkusTransaction.requiringNew().call(() -> countAll(
+                        "select count(*) from (select id from mail_outbox where sent_at is null for update skip locked) free"));
+                assertTrue(unsent > 0, "no mail waiting");
+                assertEquals(unsent, free, "a transaction holds mail rows while the relay waits for the SMTP server");
+            }
+        }
+        Mailbox.await(email, 1, Registrations::isConfirmation, Duration.ofSeconds(20)).code();
+    }
+
     private static void awaitSmtpDown() throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (System.nanoTime() < deadline) {
@@ -427,6 +452,10 @@ class OnboardingTest {
         List<?> organizations = given().auth().oauth2(admin).queryParam("q", "stir:" + stir).get(keycloak + "/organizations")
                 .then().statusCode(200).extract().as(List.class);
         assertTrue(organizations.isEmpty(), "Keycloak organization left for STIR " + stir + ": " + organizations);
+    }
+
+    private long countAll(String sql) {
+        return ((Number) entityManager.createNativeQuery(sql).getSingleResult()).longValue();
     }
 
     private long count(String sql, String stir) {

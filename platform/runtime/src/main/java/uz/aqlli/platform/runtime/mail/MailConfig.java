@@ -20,7 +20,7 @@ public interface MailConfig {
     @WithDefault("2s")
     Duration sweepInterval();
 
-    /** Mails sent per transaction. */
+    /** Mails claimed at a time; a relay that dies leaves them for another after this many send timeouts. */
     @WithDefault("50")
     int batchSize();
 
