@@ -385,8 +385,8 @@ public class Contract {
     }
 
     /** How many document links a delivery may carry, and how long each may be. */
-    public static final int MAX_DOCUMENTS = 10;
-    public static final int MAX_DOCUMENT_LENGTH = 500;
+    public static final int MAX_DOCUMENTS = DocumentLinks.MAX;
+    public static final int MAX_DOCUMENT_LENGTH = DocumentLinks.MAX_LENGTH;
 
     /**
      * The supplier says a delivery milestone is done, with a note and links to its documents
@@ -403,17 +403,8 @@ public class Contract {
         if (milestone.status() != MilestoneStatus.SCHEDULED) {
             throw ProblemException.conflict("milestone-not-scheduled", "Milestone " + number + " is " + milestone.status() + " already");
         }
-        List<String> links = documents == null ? List.of() : documents;
-        if (links.size() > MAX_DOCUMENTS) {
-            throw ProblemException.invalidField("documents", "at most " + MAX_DOCUMENTS + " links");
-        }
-        for (int i = 0; i < links.size(); i++) {
-            if (!httpsLink(links.get(i))) {
-                throw ProblemException.invalidField("documents[" + i + "]", "must be an https link of at most "
-                        + MAX_DOCUMENT_LENGTH + " characters");
-            }
-        }
-        milestone.deliver(note == null || note.isBlank() ? null : note.strip(), List.copyOf(links), by, now);
+        List<String> links = DocumentLinks.checked("documents", documents);
+        milestone.deliver(note == null || note.isBlank() ? null : note.strip(), links, by, now);
         return milestone;
     }
 
@@ -748,18 +739,6 @@ public class Contract {
                     + " ended at " + acceptanceDueAt(milestone, window) + ": it counts as accepted");
         }
         return milestone;
-    }
-
-    private static boolean httpsLink(String link) {
-        if (link == null || link.length() > MAX_DOCUMENT_LENGTH || !link.startsWith("https://")) {
-            return false;
-        }
-        try {
-            java.net.URI uri = new java.net.URI(link);
-            return uri.getHost() != null && !uri.getHost().isBlank();
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
     }
 
     private void requireActive(String action) {

@@ -7,11 +7,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 import uz.aqlli.platform.runtime.problem.ProblemException;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -83,6 +86,19 @@ public class Dispute {
 
     @Column(nullable = false, updatable = false)
     private String text;
+
+    /** Links to the documents of each step (https, see {@link DocumentLinks}); none when the step had none. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "opening_documents", nullable = false, updatable = false)
+    private List<String> openingDocuments = List.of();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "response_documents", nullable = false)
+    private List<String> responseDocuments = List.of();
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "resolution_documents", nullable = false)
+    private List<String> resolutionDocuments = List.of();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -162,6 +178,12 @@ public class Dispute {
 
     public static Dispute open(UUID id, Subject subject, OrderSide side, String by, DisputeReason reason, String text,
                                Duration responseWindow, Instant now) {
+        return open(id, subject, side, by, reason, text, List.of(), responseWindow, now);
+    }
+
+    public static Dispute open(UUID id, Subject subject, OrderSide side, String by, DisputeReason reason, String text,
+                               List<String> documents, Duration responseWindow, Instant now) {
+        List<String> links = DocumentLinks.checked("documents", documents);
         Dispute dispute = new Dispute();
         dispute.id = id;
         dispute.subjectKind = subject.kind();
@@ -178,6 +200,7 @@ public class Dispute {
         dispute.openedBy = by;
         dispute.reasonCode = reason;
         dispute.text = text;
+        dispute.openingDocuments = links;
         dispute.status = DisputeStatus.OPEN;
         dispute.responseDueAt = now.plus(responseWindow);
         dispute.openedAt = now;
@@ -190,7 +213,12 @@ public class Dispute {
      * is the administration's even if the sweep has not come by yet (the service may have been down).
      */
     public void respond(OrderSide side, String by, String answer, Instant now) {
+        respond(side, by, answer, List.of(), now);
+    }
+
+    public void respond(OrderSide side, String by, String answer, List<String> documents, Instant now) {
         require("be answered", DisputeStatus.OPEN);
+        List<String> links = DocumentLinks.checked("documents", documents);
         if (side == openedBySide) {
             throw ProblemException.forbidden("not-the-other-party", "The " + otherSide().name().toLowerCase()
                     + " answers this dispute: the " + side.name().toLowerCase() + " opened it");
@@ -203,6 +231,7 @@ public class Dispute {
         respondedAt = now;
         respondedBy = by;
         responseText = answer;
+        responseDocuments = links;
         updatedAt = now;
     }
 
@@ -255,12 +284,19 @@ public class Dispute {
 
     /** The administration of the buyer's region ({@code region}, or the republic's) decides, with a written reason. */
     public void resolve(DisputeOutcome decided, BigDecimal amount, String reason, String by, String region, Instant now) {
+        resolve(decided, amount, reason, List.of(), by, region, now);
+    }
+
+    public void resolve(DisputeOutcome decided, BigDecimal amount, String reason, List<String> documents, String by,
+                        String region, Instant now) {
         require("be decided", DisputeStatus.ESCALATED);
         BigDecimal checked = checkedAmount(decided, amount);
+        List<String> links = DocumentLinks.checked("documents", documents);
         status = DisputeStatus.RESOLVED;
         resolvedBy = by;
         resolvedForRegion = region;
         resolutionReason = reason;
+        resolutionDocuments = links;
         end(decided, checked, now);
     }
 
@@ -344,6 +380,9 @@ public class Dispute {
     public String openedBy() { return openedBy; }
     public DisputeReason reasonCode() { return reasonCode; }
     public String text() { return text; }
+    public List<String> openingDocuments() { return List.copyOf(openingDocuments); }
+    public List<String> responseDocuments() { return List.copyOf(responseDocuments); }
+    public List<String> resolutionDocuments() { return List.copyOf(resolutionDocuments); }
     public DisputeStatus status() { return status; }
     public Instant responseDueAt() { return responseDueAt; }
     public Instant respondedAt() { return respondedAt; }

@@ -105,7 +105,7 @@ public class DisputeResource {
     @Operation(operationId = "respondToDispute", summary = "The other party answers within the response window: RESPONDED")
     public Response respond(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull DisputeForms.Response form) {
-        return tagged(disputes.respond(id, ifMatch, form.text().strip()));
+        return tagged(disputes.respond(id, ifMatch, form.text().strip(), form.documents()));
     }
 
     @POST
@@ -138,7 +138,7 @@ public class DisputeResource {
             + " with a written reason: RESOLVED, and the outcome applied")
     public Response resolve(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             @Valid @NotNull DisputeForms.Resolution form) {
-        return tagged(disputes.resolve(id, ifMatch, form.outcome(), form.amountUzs(), form.reason().strip()));
+        return tagged(disputes.resolve(id, ifMatch, form.outcome(), form.amountUzs(), form.reason().strip(), form.documents()));
     }
 
     private static Response tagged(Dispute dispute) {

@@ -11,6 +11,7 @@ import uz.aqlli.orders.DisputeEvents;
 import uz.aqlli.orders.DisputeOutcome;
 import uz.aqlli.orders.DisputeReason;
 import uz.aqlli.orders.DisputeSubject;
+import uz.aqlli.orders.DocumentLinks;
 import uz.aqlli.orders.MilestoneStatus;
 import uz.aqlli.orders.MonthStatus;
 import uz.aqlli.orders.Order;
@@ -77,7 +78,7 @@ public class Disputes {
 
     /** What a party opens a dispute about, and why. */
     public record Opening(DisputeSubject subject, UUID orderId, UUID contractId, Integer number, DisputeReason reasonCode,
-                          String text) {
+                          String text, List<String> documents) {
     }
 
     /**
@@ -89,6 +90,8 @@ public class Disputes {
         if (opening.subject() == null) {
             throw ProblemException.invalidField("subject", "is required: ORDER, MONTH or MILESTONE");
         }
+        // Checked before the subject is frozen, so a bad link costs nothing.
+        DocumentLinks.checked("documents", opening.documents());
         if (opening.reasonCode() == null) {
             throw ProblemException.invalidField("reasonCode", "is required: NOT_DELIVERED, NOT_AS_AGREED, LATE, NOT_PAID or OTHER");
         }
@@ -101,7 +104,7 @@ public class Disputes {
         OrderSide side = sideIn(subject.buyerId(), subject.sellerId())
                 .orElseThrow(() -> ProblemException.forbidden("not-a-party", "Only the buyer's or the seller's members open a dispute"));
         Dispute dispute = Dispute.open(id, subject, side, caller.userId(), opening.reasonCode(), opening.text(),
-                config.disputeResponseWindow(), clock.instant());
+                opening.documents(), config.disputeResponseWindow(), clock.instant());
         disputes.persist(dispute);
         disputes.flush();
         outbox.append(events(dispute).opened());
@@ -193,9 +196,9 @@ public class Disputes {
 
     /** The other party answers within the response window. */
     @Transactional
-    public Dispute respond(UUID id, String ifMatch, String text) {
+    public Dispute respond(UUID id, String ifMatch, String text, List<String> documents) {
         Dispute dispute = asParty(id, ifMatch);
-        dispute.respond(side(dispute), caller.userId(), text, clock.instant());
+        dispute.respond(side(dispute), caller.userId(), text, documents, clock.instant());
         return recorded(dispute, events(dispute).responded());
     }
 
@@ -225,14 +228,15 @@ public class Disputes {
 
     /** The administration of the buyer's region decides an escalated dispute, with a written reason. */
     @Transactional
-    public Dispute resolve(UUID id, String ifMatch, DisputeOutcome outcome, BigDecimal amountUzs, String reason) {
+    public Dispute resolve(UUID id, String ifMatch, DisputeOutcome outcome, BigDecimal amountUzs, String reason,
+                           List<String> documents) {
         Dispute dispute = visible(id);
         String region = caller.administrationRegion().orElseThrow(() -> ProblemException.forbidden("administration-only",
                 "The administration of the buyer's region decides an escalated dispute; the parties settle it"));
         EntityTags.require(ifMatch, dispute.version());
         Instant now = clock.instant();
         refuseIfNotApplicable(dispute, outcome);
-        dispute.resolve(outcome, amountUzs, reason, caller.userId(), region, now);
+        dispute.resolve(outcome, amountUzs, reason, documents, caller.userId(), region, now);
         List<IntegrationEvent> applied = apply(dispute, now);
         disputes.flush();
         outbox.append(events(dispute).resolved());

@@ -441,6 +441,71 @@ class DisputeTest extends MarketTest {
     }
 
     @Test
+    void documentsOfEachStepAreSeenByThePartiesAndTheDecidingAdministrationAndOnNoEvent() throws IOException {
+        var seller = market.enterprise("1712");
+        var buyer = market.enterprise("1706");
+        String order = delivered(seller, buyer);
+        String act = "https://hujjat.example.uz/ichki/dalolatnoma-1.pdf";
+        String tooLong = "https://hujjat.example.uz/" + "a".repeat(475);
+        record Case(List<String> documents, String field) {
+        }
+        List<String> eleven = new ArrayList<>();
+        for (int i = 0; i < 11; i++) {
+            eleven.add(act + "?" + i);
+        }
+        for (Case bad : List.of(
+                new Case(List.of("http://hujjat.example.uz/ichki/a.pdf"), "documents[0]"),
+                new Case(List.of(act, tooLong), "documents[1]"),
+                new Case(List.of(act, "ftp://x"), "documents[1]"),
+                new Case(eleven, "documents"))) {
+            var body = opening("ORDER", order, null, "NOT_AS_AGREED", "x");
+            body.put("documents", bad.documents());
+            as(buyer.manager).header("Idempotency-Key", UUID.randomUUID().toString()).body(body).post(DISPUTES).then()
+                    .statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo(bad.field()));
+        }
+        as(buyer.manager).get(ORDERS + "/" + order).then().body("status", equalTo("DELIVERED"));
+
+        var body = opening("ORDER", order, null, "NOT_AS_AGREED", "2 kg kam");
+        body.put("documents", List.of(act, "https://hujjat.example.uz/ichki/foto.jpg"));
+        String id = open(buyer.manager, body);
+        String path = DISPUTES + "/" + id;
+        String answer = "https://hujjat.example.uz/ichki/tarozi-guvohnomasi.pdf";
+        as(seller.manager).header("If-Match", "\"0\"").body(Map.of("text", "javob", "documents", List.of("http://x.uz/a")))
+                .post(path + "/response").then().statusCode(400).body("errors[0].field", equalTo("documents[0]"));
+        as(seller.manager).header("If-Match", "\"0\"").body(Map.of("text", "javob", "documents", List.of(answer)))
+                .post(path + "/response").then().statusCode(200).body("responseDocuments", equalTo(List.of(answer)));
+        as(seller.manager).header("If-Match", "\"1\"").body(Map.of("note", "Hakamga")).post(path + "/escalation").then()
+                .statusCode(200);
+        String bukhara = Tokens.demoUser(realmUrl, "admin-bukhara");
+        String decision = "https://hujjat.example.uz/ichki/qaror.pdf";
+        as(bukhara).header("If-Match", "\"2\"").body(Map.of("outcome", "REDO", "reason", "Qayta", "documents", List.of(tooLong)))
+                .post(path + "/resolution").then().statusCode(400).body("errors[0].field", equalTo("documents[0]"));
+        as(bukhara).header("If-Match", "\"2\"").body(Map.of("outcome", "REDO", "reason", "Qayta", "documents", List.of(decision)))
+                .post(path + "/resolution").then().statusCode(200).body("status", equalTo("RESOLVED"));
+
+        for (String reader : List.of(buyer.member(), seller.manager, bukhara)) {
+            as(reader).get(path).then().statusCode(200)
+                    .body("documents", equalTo(List.of(act, "https://hujjat.example.uz/ichki/foto.jpg")))
+                    .body("responseDocuments", equalTo(List.of(answer)))
+                    .body("resolutionDocuments", equalTo(List.of(decision)));
+        }
+        as(Tokens.demoUser(realmUrl, "admin-navoi")).get(path).then().statusCode(404);
+
+        List<ConsumerRecord<String, byte[]>> mine = new ArrayList<>();
+        EventTopics.all(kafka, Topic.DISPUTES.topicName(), Duration.ofSeconds(30), record -> {
+            if (id.equals(record.key())) {
+                mine.add(record);
+            }
+            return mine.size() == 4;
+        });
+        assertEquals(4, mine.size());
+        for (ConsumerRecord<String, byte[]> record : mine) {
+            String raw = new String(record.value(), StandardCharsets.UTF_8);
+            assertFalse(raw.contains("hujjat") || raw.contains("ocuments"), "no document of a dispute in " + raw);
+        }
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         var seller = market.enterprise("1712");
         var buyer = market.enterprise("1706");
