@@ -3,7 +3,7 @@
 # same in EmbeddedDatabase.ensureDatabase). Each password comes from the environment
 # (docker-compose.yml refuses to start without them); none is written in the repository.
 set -eu
-for role in catalog offers orders datalake keycloak; do
+for role in catalog offers orders datalake integrity opendata notifications keycloak; do
   variable="AQLLI_$(echo "$role" | tr '[:lower:]' '[:upper:]')_DB_PASSWORD"
   eval "password=\${$variable:?$variable is not set}"
   # psql variables, not text pasted into SQL: a password with a quote in it stays a password.

@@ -124,6 +124,20 @@ class GatewayTest {
     }
 
     @Test
+    void redFlagsAreTheAdministrationsAndOpenDataIsPublicToReadOnly() {
+        given().get("/api/integrity/red-flags").then().statusCode(401);
+        given().auth().oauth2(Tokens.demoUser(realmUrl, "enterprise1")).get("/api/integrity/red-flags")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.demoUser(realmUrl, "admin1")).get("/api/integrity/red-flags")
+                .then().statusCode(502).body("detail", containsString("integrity"));
+        // Open data needs no login to read, and nobody writes it through the API.
+        given().get("/api/open-data").then().statusCode(502).body("detail", containsString("opendata"));
+        given().get("/api/open-data/releases").then().statusCode(502);
+        given().contentType("application/json").body("{}").post("/api/open-data/releases").then().statusCode(401);
+        given().get("/api/notifications/feed").then().statusCode(401);
+    }
+
+    @Test
     void aForgedTokenIsRefused() {
         given().auth().oauth2(Tokens.tampered(Tokens.demoUser(realmUrl, "admin1")))
                 .get("/api/analytics/organizations/by-region")

@@ -8,6 +8,9 @@ public enum PlatformApp {
     OFFERS("offers", "services/offers", 8082, true),
     ORDERS("orders", "services/orders", 8083, true),
     DATALAKE("datalake", "services/datalake", 8084, true),
+    INTEGRITY("integrity", "services/integrity", 8085, true),
+    OPENDATA("opendata", "services/opendata", 8086, true),
+    NOTIFICATIONS("notifications", "services/notifications", 8087, true),
     GATEWAY("gateway", "gateway", 8080, false);
 
     private final String appName;

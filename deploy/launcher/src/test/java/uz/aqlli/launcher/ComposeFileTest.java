@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * docker-compose.yml creates its topics from a list written by hand (the launcher creates them from
@@ -30,5 +31,22 @@ class ComposeFileTest {
         List<String> inCompose = listed.results().map(m -> m.group(1) + ":" + m.group(2)).sorted().toList();
         List<String> platform = Arrays.stream(Topic.values()).map(t -> t.topicName() + ":" + t.partitions()).sorted().toList();
         assertEquals(platform, inCompose);
+    }
+
+    @Test
+    void composeRunsEveryApplicationOfThePlatformWithItsDatabaseAndTheGatewayKnowsEach() throws IOException {
+        String compose = Files.readString(REPO.resolve("docker-compose.yml"));
+        String databases = Files.readString(REPO.resolve("deploy/docker/postgres-init.sh"));
+        for (PlatformApp app : PlatformApp.values()) {
+            assertTrue(compose.contains("\n  " + app.appName() + ":\n"), app.appName() + " is not a service of docker-compose.yml");
+            assertTrue(compose.contains("./" + app.moduleDir() + "/target/quarkus-app:/app:ro"), app.appName() + "'s build is not mounted");
+            if (app.ownsDatabase()) {
+                assertTrue(compose.contains("jdbc:postgresql://postgres:5432/" + app.appName() + "\n"), app.appName() + " has no database");
+                assertTrue(databases.matches("(?s).*for role in [a-z ]*\\b" + app.appName() + "\\b.*"),
+                        "postgres-init.sh makes no role for " + app.appName());
+                assertTrue(compose.contains("AQLLI_GATEWAY_UPSTREAMS_" + app.name() + ": http://" + app.appName() + ":" + app.defaultPort()),
+                        "the gateway under compose does not know " + app.appName());
+            }
+        }
     }
 }

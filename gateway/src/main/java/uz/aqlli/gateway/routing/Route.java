@@ -13,5 +13,8 @@ public record Route(String pathPrefix, String upstream) {
             new Route("/api/catalog", "catalog"),
             new Route("/api/offers", "offers"),
             new Route("/api/orders", "orders"),
-            new Route("/api/analytics", "datalake"));
+            new Route("/api/analytics", "datalake"),
+            new Route("/api/integrity", "integrity"),
+            new Route("/api/open-data", "opendata"),
+            new Route("/api/notifications", "notifications"));
 }
