@@ -182,7 +182,7 @@ public class Tendering {
         outbox.append(new RequestAwarded(request.id(), request.buyerId(), request.category().name(), request.title(),
                 request.regions(), winner.id(),
                 winner.providerId(), winner.priceUzs(), winner.durationDays(), request.criterion().name(), lowestPrice,
-                active.size(), blankToNull(reason), now));
+                active.size(), blankToNull(reason), request.budgetUzs(), now));
         requests.flush();
         return request;
     }

@@ -162,6 +162,10 @@ class TenderTest {
         assertTrue(revealed.contains("26900000.00") && revealed.contains(provider3Organization), revealed);
         String awarded = payload(events.get(7));
         assertTrue(awarded.matches("(?s).*\"lowestPrice\":\\s*false.*") && awarded.contains(SAMARKAND_IT), awarded);
+        // The award ends the private budget's secrecy: it is on RequestAwarded and on no event before it.
+        assertTrue(awarded.matches("(?s).*\"budgetUzs\":\\s*50000000(\\.0+)?[,}].*"), awarded);
+        events.subList(0, 7).forEach(before -> assertFalse(payload(before).contains("50000000"),
+                "a private budget before the award: " + payload(before)));
         // What orders draws the contract up from: the request's category, title and regions.
         assertTrue(awarded.matches("(?s).*\"category\":\\s*\"ERP\".*") && awarded.contains("ERP для текстильной фабрики")
                 && awarded.matches("(?s).*\"regions\":\\s*\\[\\s*\"1706\",\\s*\"1726\"\\s*].*"), awarded);
