@@ -34,6 +34,9 @@ public enum Topic {
     /** Disputes over an order, a subscription month or a contract milestone: their own topic, keyed by dispute id. */
     DISPUTES("aqlli.orders.disputes", 6, "orders", "dispute", DisputeOpened.class, DisputeResponded.class,
             DisputeEscalated.class, DisputeSettled.class, DisputeResolved.class),
+    /** Integrity red flags: raised from the event stream, retracted when their evidence goes, reviewed and decided; keyed by flag id. */
+    RED_FLAGS("aqlli.integrity.red-flags", 6, "integrity", "red-flag", RedFlagRaised.class, RedFlagRetracted.class,
+            RedFlagReviewed.class, RedFlagDecided.class),
     /** Events the data lake could not handle, kept with the reason instead of being dropped. */
     DATALAKE_DEAD_LETTERS("aqlli.datalake.dead-letters", 1, "datalake", "dead-letter"),
     /** Records the offers service's consumers could never handle (not a directory event, wrong source, unreadable). */
@@ -41,7 +44,9 @@ public enum Topic {
     /** Records the catalog service's consumers could never handle (published ratings). */
     CATALOG_DEAD_LETTERS("aqlli.catalog.dead-letters", 1, "catalog", "dead-letter"),
     /** Records the orders service's consumers could never handle (the directory, products and offers it copies). */
-    ORDERS_DEAD_LETTERS("aqlli.orders.dead-letters", 1, "orders", "dead-letter");
+    ORDERS_DEAD_LETTERS("aqlli.orders.dead-letters", 1, "orders", "dead-letter"),
+    /** Records the integrity service's consumer could never handle (the tenders, contracts and directory it watches). */
+    INTEGRITY_DEAD_LETTERS("aqlli.integrity.dead-letters", 1, "integrity", "dead-letter");
 
     /** The CloudEvents {@code source} of every event a service publishes: {@code /aqlli/<service>}. */
     public static final String SOURCE_PREFIX = "/aqlli/";
