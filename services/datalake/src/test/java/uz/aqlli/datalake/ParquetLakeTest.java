@@ -262,14 +262,14 @@ class ParquetLakeTest {
 
         String columns = "event_id, event_type, source, subject, time, topic, kafka_partition, kafka_offset, known, payload";
         List<List<Object>> live = lake.query(duckdb -> rows(duckdb, "select " + columns + " from lake_event order by event_id"));
-        List<List<Object>> rebuilt = LakeSnapshots.queryFolder(Path.of(folder),
+        List<List<Object>> rebuilt = lake.queryFolder(Path.of(folder),
                 duckdb -> rows(duckdb, "select " + columns + " from lake_event order by event_id"));
         assertTrue(live.size() > 13, "the lake holds too little to compare: " + live.size());
         assertEquals(live.stream().map(row -> row.getFirst()).toList(), rebuilt.stream().map(row -> row.getFirst()).toList(),
                 "the rebuilt lake holds other events");
         assertEquals(normalized(live), normalized(rebuilt), "an event differs in the rebuilt lake");
         List<RegionCount> figure = figures.organizationsByRegion(Optional.empty());
-        assertEquals(figure, LakeFigures.organizationsByRegion(Path.of(folder), Optional.empty()));
+        assertEquals(figure, figures.organizationsByRegion(Path.of(folder), Optional.empty()));
         assertTrue(figure.stream().anyMatch(count -> count.regionCode().equals("1703") && count.count() >= 13));
     }
 

@@ -39,4 +39,15 @@ public interface LakeConfig {
      */
     @WithDefault("5m")
     Duration removedFilesKept();
+
+    /**
+     * The most memory the lake's in-process DuckDB takes, every query, seal and compaction together
+     * (DuckDB's {@code memory_limit}; beyond it, it spills to disk or refuses the query).
+     */
+    @WithDefault("512MB")
+    String duckdbMemoryLimit();
+
+    /** The threads DuckDB runs a query on (two cores are shared by the whole platform here). */
+    @WithDefault("2")
+    int duckdbThreads();
 }

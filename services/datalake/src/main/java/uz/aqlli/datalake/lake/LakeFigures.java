@@ -2,26 +2,196 @@ package uz.aqlli.datalake.lake;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import uz.aqlli.datalake.api.RegionCount;
+import uz.aqlli.platform.events.Topic;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * The administration's figures, each one query over the lake's events alone ({@code lake_event}),
- * so that every figure can be had again from the lake's files (a rebuilt lake included).
+ * so that every figure can be had again from the lake's files (a rebuilt lake included). Only the
+ * known events of each topic from its own producer are counted: an unknown type, or a record on a
+ * topic from another source, never is.
  */
 @ApplicationScoped
 public class LakeFigures {
+
+    /**
+     * Each organization's status as of each bucket's end: its last organization event before it.
+     * Columns month, starts, ends, org_id, status.
+     */
+    static final String ORGANIZATION_STATUS = """
+            select b.month, b.starts, b.ends, o.subject as org_id,
+                   arg_max(json_extract_string(o.payload, '$.status'), o.lake_seq) as status
+            from e_organizations o join {buckets} b on o.happened_at < b.ends group by b.month, b.starts, b.ends, o.subject""";
 
     private final LakeSnapshots lake;
 
     LakeFigures(LakeSnapshots lake) {
         this.lake = lake;
+    }
+
+    /** A figure's table over the lake as it is now (files and hot rows). */
+    public FigureTable table(FigureQuery query) {
+        return lake.query(duckdb -> table(duckdb, query));
+    }
+
+    /** The same table over the files of a lake folder alone (a rebuilt one), without the platform's database. */
+    public FigureTable table(Path lakeFolder, FigureQuery query) {
+        return lake.queryFolder(lakeFolder, duckdb -> table(duckdb, query));
+    }
+
+    /**
+     * The table's rows written by DuckDB as a Parquet file in the temporary folder; the caller
+     * sends it and deletes it.
+     */
+    public Path parquet(FigureQuery query) {
+        return lake.query(duckdb -> {
+            prepare(duckdb, query);
+            Path file = Path.of(System.getProperty("java.io.tmpdir"), "aqlli-figure-" + UUID.randomUUID() + ".parquet");
+            try (Statement statement = duckdb.createStatement()) {
+                statement.execute("copy (" + rows(query) + ") to " + ParquetFiles.literal(file.toString()) + " (format parquet)");
+            } catch (SQLException e) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (java.io.IOException ignored) {
+                    // the temporary folder is swept by the system
+                }
+                throw e;
+            }
+            return file;
+        });
+    }
+
+    private static FigureTable table(Connection duckdb, FigureQuery query) throws SQLException {
+        prepare(duckdb, query);
+        List<String> columns = new ArrayList<>();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(rows(query))) {
+            ResultSetMetaData meta = result.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                columns.add(meta.getColumnLabel(i));
+            }
+            while (result.next()) {
+                rows.add(row(result, columns));
+            }
+        }
+        Map<String, Object> totals;
+        try (Statement statement = duckdb.createStatement(); ResultSet result = statement.executeQuery(totals(query))) {
+            result.next();
+            totals = row(result, List.copyOf(query.figure().measures().keySet()));
+        }
+        return new FigureTable(query.figure().apiName(), query.from().toString(), query.to().toString(),
+                query.groupBy().apiName(), query.region().orElse(null), query.district().orElse(null), columns, rows, totals);
+    }
+
+    private static Map<String, Object> row(ResultSet result, List<String> columns) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            row.put(columns.get(i), result.getObject(i + 1));
+        }
+        return row;
+    }
+
+    /** The rows' query: by month over every month of the period (empty ones included), else by the keys over the whole period. */
+    static String rows(FigureQuery query) {
+        String measures = measures(query.figure());
+        if (query.groupBy() == FigureQuery.GroupBy.MONTH) {
+            return "select b.month as \"month\", " + measures + " from month_buckets b left join (" + facts(query, "month_buckets")
+                    + ") f on f.month = b.month group by b.month order by b.month";
+        }
+        List<String> keys = query.groupBy().keys();
+        List<String> selected = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += 2) {
+            selected.add("f." + keys.get(i) + " as \"" + keys.get(i + 1) + "\"");
+            columns.add("f." + keys.get(i));
+        }
+        String grouping = String.join(", ", columns);
+        return "select " + String.join(", ", selected) + ", " + measures + " from (" + facts(query, "period_bucket") + ") f group by "
+                + grouping + " order by " + columns.stream().map(column -> column + " nulls last").collect(Collectors.joining(", "));
+    }
+
+    private static String totals(FigureQuery query) {
+        return "select " + measures(query.figure()) + " from (" + facts(query, "period_bucket") + ") f";
+    }
+
+    private static String measures(Figure figure) {
+        return figure.measures().entrySet().stream().map(measure -> measure.getValue() + " as \"" + measure.getKey() + "\"")
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The figure's facts over {@code buckets}, of the region and district asked for (validated codes). */
+    private static String facts(FigureQuery query, String buckets) {
+        List<String> where = new ArrayList<>();
+        query.region().ifPresent(region -> where.add("region = " + ParquetFiles.literal(region)));
+        query.district().ifPresent(district -> where.add("district = " + ParquetFiles.literal(district)));
+        return "select * from (" + query.figure().facts(buckets) + ") facts" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
+    }
+
+    /** The views every figure reads, and the period's months as buckets (each month's start and end in Tashkent). */
+    private static void prepare(Connection duckdb, FigureQuery query) throws SQLException {
+        try (Statement statement = duckdb.createStatement()) {
+            for (var view : Map.of("e_organizations", Topic.ORGANIZATIONS, "e_products", Topic.PRODUCTS, "e_offers", Topic.OFFERS,
+                    "e_requests", Topic.SERVICE_REQUESTS, "e_orders", Topic.ORDERS, "e_contracts", Topic.CONTRACTS,
+                    "e_disputes", Topic.DISPUTES).entrySet()) {
+                statement.execute("create or replace temp view " + view.getKey() + " as " + events(view.getValue()));
+            }
+            statement.execute("""
+                    create or replace temp view org_place as
+                    select subject as org_id, json_extract_string(payload, '$.kind') as kind,
+                           json_extract_string(payload, '$.regionCode') as region, json_extract_string(payload, '$.districtCode') as district,
+                           json_extract_string(payload, '$.zoneType') as zone_type, json_extract_string(payload, '$.zoneName') as zone_name,
+                           json_extract_string(payload, '$.sectors[0]') as sector,
+                           json_extract_string(payload, '$.serviceCategories[0]') as category
+                    from e_organizations where event_type = 'OrganizationRegistered'
+                    qualify row_number() over (partition by subject order by lake_seq) = 1""");
+            statement.execute("""
+                    create or replace temp view request_published as
+                    select subject as request_id, json_extract_string(payload, '$.buyerId') as buyer_id,
+                           json_extract_string(payload, '$.category') as category,
+                           cast(json_extract_string(payload, '$.deadline') as timestamptz) as deadline
+                    from e_requests where event_type = 'RequestPublished'
+                    qualify row_number() over (partition by subject order by lake_seq) = 1""");
+            statement.execute("create or replace temp table month_buckets (month varchar, starts timestamptz, ends timestamptz)");
+            statement.execute("create or replace temp table period_bucket (month varchar, starts timestamptz, ends timestamptz)");
+            List<String> months = new ArrayList<>();
+            for (YearMonth month = query.from(); !month.isAfter(query.to()); month = month.plusMonths(1)) {
+                months.add(bucket(month.toString(), month, month));
+            }
+            statement.execute("insert into month_buckets values " + String.join(", ", months));
+            statement.execute("insert into period_bucket values " + bucket(query.from() + ".." + query.to(), query.from(), query.to()));
+        }
+    }
+
+    private static String bucket(String label, YearMonth first, YearMonth last) {
+        return "(" + ParquetFiles.literal(label) + ", " + instant(first) + ", " + instant(last.plusMonths(1)) + ")";
+    }
+
+    /** A month's first moment in Tashkent, as an instant. */
+    private static String instant(YearMonth month) {
+        return "cast(" + ParquetFiles.literal(month.atDay(1).atStartOfDay(LakeEvent.EVENT_DAY_ZONE).toInstant().toString())
+                + " as timestamptz)";
+    }
+
+    /** A topic's known events from its own producer. */
+    private static String events(Topic topic) {
+        return "select event_id, event_type, subject, time as happened_at, lake_seq, payload from lake_event where topic = "
+                + ParquetFiles.literal(topic.topicName()) + " and source = " + ParquetFiles.literal(topic.source()) + " and known";
     }
 
     /** Organizations registered per region (each organization once); one region, or all when empty. */
@@ -30,19 +200,22 @@ public class LakeFigures {
     }
 
     /** The same figure over the files of a lake folder alone, without the platform's database. */
-    public static List<RegionCount> organizationsByRegion(Path lakeFolder, Optional<String> region) {
-        return LakeSnapshots.queryFolder(lakeFolder, duckdb -> organizationsByRegion(duckdb, region));
+    public List<RegionCount> organizationsByRegion(Path lakeFolder, Optional<String> region) {
+        return lake.queryFolder(lakeFolder, duckdb -> organizationsByRegion(duckdb, region));
     }
 
-    private static List<RegionCount> organizationsByRegion(java.sql.Connection duckdb, Optional<String> region) throws SQLException {
+    private static List<RegionCount> organizationsByRegion(Connection duckdb, Optional<String> region) throws SQLException {
         try (PreparedStatement statement = duckdb.prepareStatement("""
                 select json_extract_string(payload, '$.regionCode') as region_code, count(distinct subject) as organizations
                 from lake_event
-                where event_type = 'OrganizationRegistered' and (cast(? as varchar) is null or json_extract_string(payload, '$.regionCode') = ?)
+                where topic = ? and source = ? and known and event_type = 'OrganizationRegistered'
+                  and (cast(? as varchar) is null or json_extract_string(payload, '$.regionCode') = ?)
                 group by 1
                 order by 1""")) {
-            statement.setString(1, region.orElse(null));
-            statement.setString(2, region.orElse(null));
+            statement.setString(1, Topic.ORGANIZATIONS.topicName());
+            statement.setString(2, Topic.ORGANIZATIONS.source());
+            statement.setString(3, region.orElse(null));
+            statement.setString(4, region.orElse(null));
             List<RegionCount> counts = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {

@@ -49,14 +49,16 @@ public class LakeRebuild {
     private final String bootstrapServers;
     private final Pattern domainTopics;
     private final LakeConfig config;
+    private final LakeEngine engine;
 
-    LakeRebuild(EventDelivery delivery, PlatformEventConsumer consumer, ObjectMapper json, LakeConfig config,
+    LakeRebuild(EventDelivery delivery, PlatformEventConsumer consumer, ObjectMapper json, LakeConfig config, LakeEngine engine,
                 @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
                 @ConfigProperty(name = "mp.messaging.incoming.platform-events.topic") String domainTopics) {
         this.delivery = delivery;
         this.consumer = consumer;
         this.json = json;
         this.config = config;
+        this.engine = engine;
         this.bootstrapServers = bootstrapServers;
         this.domainTopics = Pattern.compile(domainTopics);
     }
@@ -125,7 +127,7 @@ public class LakeRebuild {
             }
         }
         List<LakeFile> files = events.isEmpty() ? List.of()
-                : ParquetFiles.write(folder, events, LakeFile::compactedName, 1, events.size(), true);
+                : ParquetFiles.write(engine, folder, events, LakeFile::compactedName, 1, events.size(), true);
         long unknown = events.stream().filter(event -> !event.known()).count();
         LOG.infof("Lake rebuilt from Kafka into %s: %d records, %d events (%d of unknown types), %d refused, %d files",
                 folder, records, events.size(), unknown, refused, files.size());

@@ -50,10 +50,12 @@ public class LakeSealer {
     private final ReentrantLock writing = new ReentrantLock();
     private final AgroalDataSource database;
     private final LakeConfig config;
+    private final LakeEngine engine;
 
-    LakeSealer(AgroalDataSource database, LakeConfig config) {
+    LakeSealer(AgroalDataSource database, LakeConfig config, LakeEngine engine) {
         this.database = database;
         this.config = config;
+        this.engine = engine;
     }
 
     public Path root() {
@@ -113,7 +115,7 @@ public class LakeSealer {
             }
             long started = System.nanoTime();
             List<LakeEvent> events = QuarkusTransaction.requiringNew().call(() -> hotRows(range[0], range[1]));
-            List<LakeFile> files = ParquetFiles.write(root(), events, LakeFile::sealedName, range[0], range[1], false);
+            List<LakeFile> files = ParquetFiles.write(engine, root(), events, LakeFile::sealedName, range[0], range[1], false);
             filesPlaced.run();
             QuarkusTransaction.requiringNew().run(() -> record(range, files));
             LOG.infof("Sealed lake_seq %d-%d: %d events in %d files, %d bytes, %d ms", range[0], range[1], events.size(),
@@ -226,7 +228,7 @@ public class LakeSealer {
                 String target = LakeFile.folder(partition.getFirst().topic(), partition.getFirst().eventDate()) + "/"
                         + LakeFile.compactedName(first, last);
                 long started = System.nanoTime();
-                LakeFile compacted = ParquetFiles.merge(root(), partition, target);
+                LakeFile compacted = ParquetFiles.merge(engine, root(), partition, target);
                 QuarkusTransaction.requiringNew().run(() -> replace(partition, compacted));
                 LOG.infof("Compacted %d files into %s: %d events, %d bytes, %d ms", partition.size(), target, compacted.events(),
                         compacted.bytes(), (System.nanoTime() - started) / 1_000_000);

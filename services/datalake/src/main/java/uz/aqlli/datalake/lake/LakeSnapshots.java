@@ -44,10 +44,12 @@ public class LakeSnapshots {
 
     private final AgroalDataSource database;
     private final LakeSealer sealer;
+    private final LakeEngine engine;
 
-    LakeSnapshots(AgroalDataSource database, LakeSealer sealer) {
+    LakeSnapshots(AgroalDataSource database, LakeSealer sealer, LakeEngine engine) {
         this.database = database;
         this.sealer = sealer;
+        this.engine = engine;
     }
 
     /** Runs {@code query} against {@code lake_event} over the lake as it is now. */
@@ -87,7 +89,7 @@ public class LakeSnapshots {
             }
         });
         Path root = sealer.root();
-        try (DuckDBConnection duckdb = ParquetFiles.duckdb()) {
+        try (DuckDBConnection duckdb = engine.connection()) {
             ParquetFiles.load(duckdb, "hot", hot);
             String sealed = files.isEmpty() ? null : "read_parquet(" + files.stream()
                     .map(file -> ParquetFiles.literal(root.resolve(file).toString()))
@@ -99,8 +101,8 @@ public class LakeSnapshots {
     }
 
     /** Runs {@code query} against {@code lake_event} over the files of a lake folder alone (a rebuilt one), by path. */
-    public static <T> T queryFolder(Path root, LakeQuery<T> query) {
-        try (DuckDBConnection duckdb = ParquetFiles.duckdb()) {
+    public <T> T queryFolder(Path root, LakeQuery<T> query) {
+        try (DuckDBConnection duckdb = engine.connection()) {
             ParquetFiles.load(duckdb, "hot", List.of());
             boolean any;
             try (var files = Files.walk(root)) {
@@ -117,7 +119,7 @@ public class LakeSnapshots {
     private static void view(DuckDBConnection duckdb, String sealed) throws SQLException {
         String hot = "select " + ParquetFiles.COLUMNS + ", topic, event_date::date as date from hot";
         try (Statement statement = duckdb.createStatement()) {
-            statement.execute("create view lake_event as " + (sealed == null ? hot
+            statement.execute("create temp view lake_event as " + (sealed == null ? hot
                     : "select " + ParquetFiles.COLUMNS + ", topic, date from " + sealed + " union all " + hot));
         }
     }

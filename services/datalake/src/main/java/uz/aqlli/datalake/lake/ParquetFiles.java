@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,21 +39,10 @@ public final class ParquetFiles {
     private ParquetFiles() {
     }
 
-    /** An in-memory DuckDB, in UTC (the files' timestamps are instants). */
-    public static DuckDBConnection duckdb() throws SQLException {
-        var connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set TimeZone = 'UTC'");
-            // Two cores are shared by the whole platform here.
-            statement.execute("set threads = 2");
-        }
-        return connection;
-    }
-
     /** Makes table {@code name} with the lake's columns plus topic and day, holding {@code events}. */
     static void load(DuckDBConnection duckdb, String name, Collection<LakeEvent> events) throws SQLException {
         try (Statement statement = duckdb.createStatement()) {
-            statement.execute("create or replace table " + name + " " + EVENT_TABLE);
+            statement.execute("create or replace temp table " + name + " " + EVENT_TABLE);
         }
         try (var appender = duckdb.createAppender(DuckDBConnection.DEFAULT_SCHEMA, name)) {
             for (LakeEvent event : events) {
@@ -94,9 +82,9 @@ public final class ParquetFiles {
      * {@code name} from its events' range ({@code first}, {@code last}); an existing file of the
      * same name is replaced whole (a seal redone after a crash writes the same rows again).
      */
-    public static List<LakeFile> write(Path root, Collection<LakeEvent> events, NameOfRange name, long first, long last,
-                                       boolean compacted) {
-        try (var duckdb = duckdb()) {
+    public static List<LakeFile> write(LakeEngine engine, Path root, Collection<LakeEvent> events, NameOfRange name, long first,
+                                       long last, boolean compacted) {
+        try (var duckdb = engine.connection()) {
             load(duckdb, "staged", events);
             List<String[]> partitions = new ArrayList<>();
             try (Statement statement = duckdb.createStatement();
@@ -123,12 +111,12 @@ public final class ParquetFiles {
     }
 
     /** Merges one partition's {@code files} into {@code target} (same folder), every event of them once. */
-    static LakeFile merge(Path root, List<LakeFile> files, String target) {
+    static LakeFile merge(LakeEngine engine, Path root, List<LakeFile> files, String target) {
         LakeFile firstFile = files.getFirst();
         long first = files.stream().mapToLong(LakeFile::firstSeq).min().orElseThrow();
         long last = files.stream().mapToLong(LakeFile::lastSeq).max().orElseThrow();
         long expected = files.stream().mapToLong(LakeFile::events).sum();
-        try (var duckdb = duckdb()) {
+        try (var duckdb = engine.connection()) {
             String sources = files.stream().map(file -> literal(root.resolve(file.path()).toString()))
                     .collect(Collectors.joining(", ", "[", "]"));
             long written = copyAtomically(duckdb, root.resolve(target), "select " + COLUMNS + " from read_parquet(" + sources

@@ -78,13 +78,20 @@ public class Caller {
      * caller who is not an administration user or whose token names no region.
      */
     public Optional<String> regionScope(String requested) {
+        return regionScope(requested, null);
+    }
+
+    /** The same, the refusal of another region naming {@code parameter}, the request's field that asked for it. */
+    public Optional<String> regionScope(String requested, String parameter) {
         String scope = administrationRegion().orElseThrow(() -> ProblemException.forbidden("administration-only",
                 "Only the regional administration sees figures by region"));
         if (scope.equals(REPUBLIC)) {
             return Optional.ofNullable(requested);
         }
         if (requested != null && !requested.equals(scope)) {
-            throw ProblemException.forbidden("outside-your-region", "Your administration covers region " + scope + " only");
+            String detail = "Your administration covers region " + scope + " only";
+            throw parameter == null ? ProblemException.forbidden("outside-your-region", detail)
+                    : ProblemException.forbidden("outside-your-region", parameter, detail);
         }
         return Optional.of(scope);
     }
