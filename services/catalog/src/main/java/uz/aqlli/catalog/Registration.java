@@ -17,7 +17,8 @@ import java.util.UUID;
 public class Registration {
 
     /**
-     * {@code ADDRESS_TAKEN}: the manager's address already had an account, so nothing was made and
+     * {@code STARTED}: stored and answered, its Keycloak steps due from {@link #leaseUntil} (a worker
+     * holds it until then). {@code COMPLETED}: made, the code mailed. {@code ADDRESS_TAKEN}: the manager's address already had an account, so nothing was made and
      * no code exists; the row only reserves the STIR as a new address's registration would.
      */
     public enum State { STARTED, COMPLETED, ADDRESS_TAKEN }
@@ -55,6 +56,20 @@ public class Registration {
 
     @Column(name = "completed_at")
     public Instant completedAt;
+
+    /**
+     * The organization and manager as sent, JSON, for the worker that makes them in Keycloak (no
+     * password: the manager chooses it on confirming). Null on rows made before the worker.
+     */
+    @Column(name = "request")
+    public String request;
+
+    /** How often the worker tried the Keycloak steps; each failure waits longer before the next. */
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "last_error")
+    public String lastError;
 
     /** When the manager confirmed the address (and chose a password); null until then. */
     @Column(name = "confirmed_at")

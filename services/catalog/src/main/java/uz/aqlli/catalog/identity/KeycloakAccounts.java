@@ -149,6 +149,24 @@ public class KeycloakAccounts {
         }
     }
 
+    /**
+     * Records that the user's address is proven (the mailed code came back): Keycloak then treats it as
+     * verified, e.g. for its own password reset by mail.
+     */
+    public void markEmailVerified(String username) {
+        Map<String, Object> user = new java.util.HashMap<>(findUser(username)
+                .orElseThrow(() -> new IdentityRejectedException("code", "belongs to an account that no longer exists", false)));
+        if (Boolean.TRUE.equals(user.get("emailVerified"))) {
+            return;
+        }
+        user.put("emailVerified", true);
+        try (Response response = call(() -> api.updateUser((String) user.get("id"), user))) {
+            if (response.getStatus() / 100 != 2) {
+                throw unexpected("mark e-mail verified", response);
+            }
+        }
+    }
+
     /** The user with this login name (e-mail), with attributes. */
     public Optional<Map<String, Object>> findUser(String username) {
         return call(() -> api.usersByUsername(username.toLowerCase(Locale.ROOT), true, false)).stream().findFirst();

@@ -55,6 +55,11 @@ public interface KeycloakAdminApi {
     @Path("/users/{id}/reset-password")
     Response resetPassword(@PathParam("id") String id, Map<String, Object> credential);
 
+    /** Replaces the user's representation (send it whole, as read: a missing attribute may be removed). */
+    @PUT
+    @Path("/users/{id}")
+    Response updateUser(@PathParam("id") String id, Map<String, Object> user);
+
     @DELETE
     @Path("/users/{id}")
     Response deleteUser(@PathParam("id") String id);

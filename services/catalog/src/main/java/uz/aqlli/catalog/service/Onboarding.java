@@ -1,5 +1,7 @@
 package uz.aqlli.catalog.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +25,7 @@ import uz.aqlli.platform.runtime.mail.MailOutbox;
 import uz.aqlli.platform.runtime.outbox.EventOutbox;
 import uz.aqlli.platform.runtime.problem.Problem;
 import uz.aqlli.platform.runtime.problem.ProblemException;
+import uz.aqlli.platform.runtime.work.BackgroundDrain;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,21 +42,22 @@ import java.util.UUID;
 /**
  * Self-registration of an organization with its first user (its manager).
  *
- * <p>Three systems change: the catalog database, the Keycloak organization and the Keycloak user.
- * No transaction spans them, so a {@link Registration} row does: it is written first (one per
- * STIR, leased to the request working on it), each Keycloak step is idempotent and recorded, and
- * the organization, its manager, its event and the row's completion commit together at the end.
- * A failure undoes the Keycloak steps; if Keycloak is unreachable even for that, the expired lease
- * lets {@link #sweepAbandoned()} undo them later. A retry of the same request (same data, without
- * the password) resumes or replays instead of creating a second organization.
+ * <p>A registration is stored and answered (202) in one short transaction that calls nobody else;
+ * the registration worker then makes it in Keycloak, so neither the answer nor its time tells a new
+ * address from a taken one, or Keycloak being away. Three systems change: the catalog database, the
+ * Keycloak organization and the Keycloak user. No transaction spans them, so the {@link Registration}
+ * row does: one per STIR, leased to the worker working on it, each Keycloak step idempotent and
+ * recorded, and the organization, its manager, its event, the code's mail and the row's completion
+ * commit together at the end. Keycloak away: the worker tries again after a back-off, and after
+ * {@code abandon-after} undoes the steps and tells the manager. A refusal undoes them at once.
  *
- * <p>The answer never says whether the manager's e-mail already had an account: for a new address
- * the manager's Keycloak user is made without a password (a sign-in is refused exactly as a wrong
- * password is) and a single-use, expiring code is mailed; for a taken one nothing is made and the
- * address's owner is told by mail, and its STIR is reserved by an {@code ADDRESS_TAKEN} registration
- * that makes nothing and has no code, so any later request for that STIR is answered as for a new
- * address. Only the code's mailbox can give the account its password
- * ({@link #confirm}). Mail leaves through the outbox in the deciding transaction.
+ * <p>For a new address the manager's Keycloak user is made without a password (a sign-in is refused
+ * exactly as a wrong password is) and a single-use, expiring code is mailed; for a taken one nothing
+ * is made and the address's owner is told by mail, and its STIR is reserved by an
+ * {@code ADDRESS_TAKEN} registration that makes nothing and has no code (until a code would have run
+ * out), so any later request for that STIR is answered as for a new address. Only the code's mailbox
+ * can give the account its password ({@link #confirm}), which also marks the address verified. An
+ * address gets at most {@code mails-per-address-per-hour} registration mails.
  */
 @ApplicationScoped
 public class Onboarding {
@@ -72,13 +76,27 @@ public class Onboarding {
     private final Duration confirmationValidFor;
     private final MailOutbox mail;
     private final Clock clock;
+    private final ObjectMapper json;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+    private final int mailsPerAddressPerHour;
     private final SecureRandom random = new SecureRandom();
+    /** The registration worker: Keycloak is called here, never on a request's thread. */
+    private final BackgroundDrain worker = new BackgroundDrain("registration-worker", this::workDue);
 
     Onboarding(OrganizationRepository organizations, MemberRepository members, RegistrationRepository registrations,
                ReferenceData reference, KeycloakAccounts accounts, EventOutbox outbox, MailOutbox mail, Clock clock,
-               @ConfigProperty(name = "aqlli.catalog.registration.abandon-after", defaultValue = "PT5M") Duration abandonAfter,
-               @ConfigProperty(name = "aqlli.catalog.registration.confirmation-valid-for", defaultValue = "PT24H") Duration confirmationValidFor) {
+               ObjectMapper json,
+               @ConfigProperty(name = "aqlli.catalog.registration.abandon-after", defaultValue = "PT1H") Duration abandonAfter,
+               @ConfigProperty(name = "aqlli.catalog.registration.confirmation-valid-for", defaultValue = "PT24H") Duration confirmationValidFor,
+               @ConfigProperty(name = "aqlli.catalog.registration.first-backoff", defaultValue = "PT2S") Duration firstBackoff,
+               @ConfigProperty(name = "aqlli.catalog.registration.max-backoff", defaultValue = "PT5M") Duration maxBackoff,
+               @ConfigProperty(name = "aqlli.catalog.registration.mails-per-address-per-hour", defaultValue = "5") int mailsPerAddressPerHour) {
         this.clock = clock;
+        this.json = json;
+        this.firstBackoff = firstBackoff;
+        this.maxBackoff = maxBackoff;
+        this.mailsPerAddressPerHour = mailsPerAddressPerHour;
         this.mail = mail;
         this.confirmationValidFor = confirmationValidFor;
         this.organizations = organizations;
@@ -95,28 +113,95 @@ public class Onboarding {
     }
 
     /**
-     * Registers the organization with its manager (who has no password yet), or, when the manager's
-     * address already has an account, only tells that account's owner. The caller cannot tell which:
-     * either way a mail went to the address and nothing else is said. A repeat of a registration that
-     * is not confirmed yet mails a fresh code; one that is confirmed warns the owner like a taken address.
+     * Stores the registration and answers: the Keycloak steps, and so the code's mail, follow on the
+     * registration worker ({@link #workDue}). The caller cannot tell what happened, by the answer or by
+     * its time: a new address, a taken one (its owner is warned by mail), a repeat of a registration
+     * (a fresh code while unconfirmed, a warning once confirmed) and Keycloak being away are all
+     * answered alike, right after one short transaction that calls nobody else.
      */
     public void register(OrganizationProfile profile, Person manager) {
         reference.checkPlace(profile.regionCode(), profile.districtCode());
         reference.checkActivities(profile);
         String fingerprint = fingerprint(profile, manager);
-        Registration registration = QuarkusTransaction.requiringNew().call(() -> claim(profile.stir(), fingerprint, manager.email()));
-        if (registration.state == Registration.State.ADDRESS_TAKEN) {
-            warnOwner(manager.email());
-            return;
-        }
-        if (registration.state == Registration.State.COMPLETED) {
-            if (registration.confirmedAt == null) {
-                QuarkusTransaction.requiringNew().run(() -> mailConfirmation(registration.id, profile, manager));
-            } else {
-                warnOwner(manager.email());
+        String request = queued(profile, manager);
+        boolean queuedNow = QuarkusTransaction.requiringNew().call(() -> {
+            Registration registration = claim(profile.stir(), fingerprint, manager.email(), request);
+            switch (registration.state) {
+                case ADDRESS_TAKEN -> warnOwner(manager.email());
+                case COMPLETED -> {
+                    if (registration.confirmedAt == null) {
+                        mailConfirmation(registration.id, profile, manager);
+                    } else {
+                        warnOwner(manager.email());
+                    }
+                }
+                case STARTED -> {
+                    // already queued: the worker's mail will come
+                }
             }
-            return;
+            return registration.state == Registration.State.STARTED;
+        });
+        if (queuedNow) {
+            worker.request();
         }
+    }
+
+    /** Works off the due registrations (the worker's thread, woken after each new one, and the sweep's). */
+    @Scheduled(every = "${aqlli.catalog.registration.sweep-interval:5s}", delayed = "2s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweep() {
+        worker.drain();
+    }
+
+    /**
+     * One pass of the registration worker: each due registration, taken with a lease so no other
+     * process works on it meanwhile, made in Keycloak and completed, or, when Keycloak is away, left
+     * for a later attempt after a back-off; the pass stops there, since the next would fail alike.
+     * A registration Keycloak could not take for {@code abandon-after} is undone and its manager told.
+     */
+    public int workDue() {
+        int done = 0;
+        while (true) {
+            Registration registration = QuarkusTransaction.requiringNew().call(this::takeDue);
+            if (registration == null) {
+                return done;
+            }
+            if (!work(registration)) {
+                return done;
+            }
+            done++;
+        }
+    }
+
+    /** Makes one taken registration; false when Keycloak was away (the pass should stop). */
+    private boolean work(Registration registration) {
+        Instant now = Instant.now(clock);
+        if (registration.request == null && !registration.startedAt.isBefore(now.minus(abandonAfter))) {
+            // From before the worker: its request died with its process, and what it made is undone once its time is up.
+            QuarkusTransaction.requiringNew().run(() -> registrations.update("leaseUntil = ?1 where id = ?2",
+                    registration.startedAt.plus(abandonAfter), registration.id));
+            return true;
+        }
+        if (registration.startedAt.isBefore(now.minus(abandonAfter))) {
+            // Keycloak never took it (or, from before the worker, its request died half-way).
+            undo(registration.id, false);
+            if (registration.request != null) {
+                QueuedRegistration queued = queued(registration.request);
+                QuarkusTransaction.requiringNew().run(() -> mailUnlessFlooded(queued.manager().email(),
+                        "Aqlli elektron: the registration of " + queued.organization().legalName().strip() + " could not be completed",
+                        """
+                        Assalomu alaykum, %s!
+
+                        The registration of %s (STIR %s) could not be completed: the sign-in service did
+                        not answer for too long. Nothing was kept. Please send the registration again.
+                        """.formatted(queued.manager().firstName(), queued.organization().legalName().strip(),
+                                queued.organization().stir())));
+            }
+            return true;
+        }
+        QueuedRegistration queued = queued(registration.request);
+        OrganizationProfile profile = queued.organization();
+        Person manager = queued.manager();
         try {
             UUID keycloakOrganization = registration.keycloakOrganizationId != null ? registration.keycloakOrganizationId
                     : accounts.ensureOrganization(registration.organizationId, profile.legalName().strip(), profile.stir());
@@ -125,19 +210,55 @@ public class Onboarding {
             record(registration.id, keycloakOrganization, user);
             accounts.addMember(keycloakOrganization, user);
             QuarkusTransaction.requiringNew().run(() -> complete(registration.id, profile, manager, keycloakOrganization, user));
+            return true;
         } catch (IdentityRejectedException e) {
             boolean taken = e.conflict() && "user.email".equals(e.field());
             undo(registration.id, taken);
-            if (taken) {
-                // an account Keycloak has and the directory does not (an administrator's, say): taken all the same
-                warnOwner(manager.email());
-                return;
-            }
-            throw asProblem(e);
+            QuarkusTransaction.requiringNew().run(() -> {
+                if (taken) {
+                    // an account Keycloak has and the directory does not (an administrator's, say): taken all the same
+                    warnOwner(manager.email());
+                } else {
+                    mailUnlessFlooded(manager.email(), "Aqlli elektron: the registration of " + profile.legalName().strip() + " was refused",
+                            """
+                            Assalomu alaykum, %s!
+
+                            The registration of %s (STIR %s) was refused by the sign-in service:
+                            %s: %s
+                            Nothing was kept. Please correct it and send the registration again.
+                            """.formatted(manager.firstName(), profile.legalName().strip(), profile.stir(), e.field(), e.getMessage()));
+                }
+            });
+            return true;
         } catch (RuntimeException e) {
-            undo(registration.id, false);
-            throw asProblem(e);
+            LOG.warnf("Registration %s of STIR %s waits for Keycloak (attempt %d): %s", registration.id, registration.stir,
+                    registration.attempts, e.getMessage());
+            QuarkusTransaction.requiringNew().run(() -> registrations.update("leaseUntil = ?1, lastError = ?2 where id = ?3",
+                    Instant.now(clock).plus(backoff(registration.attempts)), String.valueOf(e.getMessage()), registration.id));
+            return false;
         }
+    }
+
+    /** The next due registration, leased to this worker, or null. */
+    Registration takeDue() {
+        Instant now = Instant.now(clock);
+        @SuppressWarnings("unchecked")
+        List<UUID> due = registrations.getEntityManager().createNativeQuery("""
+                        select id from registration where state = 'STARTED' and lease_until <= :now
+                        order by lease_until limit 1 for update skip locked""")
+                .setParameter("now", now).getResultList();
+        if (due.isEmpty()) {
+            return null;
+        }
+        Registration registration = registrations.findById(due.getFirst());
+        registration.leaseUntil = now.plus(LEASE);
+        registration.attempts++;
+        return registration;
+    }
+
+    private Duration backoff(int attempts) {
+        long seconds = Math.min(maxBackoff.toSeconds(), firstBackoff.toSeconds() << Math.min(attempts - 1, 16));
+        return Duration.ofSeconds(Math.max(1, seconds));
     }
 
     /**
@@ -161,6 +282,7 @@ public class Onboarding {
             Registration registration = registrations.findById((UUID) found.getFirst()[0]);
             try {
                 accounts.setPassword(registration.keycloakUserId, password, "password");
+                accounts.markEmailVerified(registration.managerEmail);
             } catch (RuntimeException e) {
                 throw asProblem(e);
             }
@@ -187,7 +309,7 @@ public class Onboarding {
                         values (:hash, :registration, :now, :expires)""")
                 .setParameter("hash", sha256(code)).setParameter("registration", registrationId)
                 .setParameter("now", now).setParameter("expires", expires).executeUpdate();
-        mail.append(manager.email(), "Aqlli elektron: confirm the registration of " + profile.legalName().strip(), """
+        mailUnlessFlooded(manager.email(), "Aqlli elektron: confirm the registration of " + profile.legalName().strip(), """
                 Assalomu alaykum, %s!
 
                 %s (STIR %s) was registered on Aqlli elektron with this address as its manager's.
@@ -203,9 +325,9 @@ public class Onboarding {
                 expires.truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ').replace("Z", ""), code));
     }
 
-    /** Tells the owner of an address that has an account that someone tried to register with it. */
+    /** Tells the owner of an address that has an account that someone tried to register with it (caller's transaction). */
     private void warnOwner(String email) {
-        QuarkusTransaction.requiringNew().run(() -> mail.append(email, "Aqlli elektron: someone tried to register with your address", """
+        mailUnlessFlooded(email, "Aqlli elektron: someone tried to register with your address", """
                 Assalomu alaykum!
 
                 Someone tried to register an organization on Aqlli elektron with this address, which
@@ -216,7 +338,66 @@ public class Onboarding {
                 registered earlier and have not confirmed yet, use the code from that mail, or send
                 that same registration again for a new code.
                 If it was not you, there is nothing to do.
-                """));
+                """);
+    }
+
+    /**
+     * Queues a mail to {@code address} in the caller's transaction unless the address already got
+     * {@code mails-per-address-per-hour} from catalog in the last hour: anyone may send registrations
+     * naming any address, and must not flood its mailbox through us. Skipped silently, so the answer
+     * stays the same.
+     */
+    private void mailUnlessFlooded(String address, String subject, String body) {
+        Number recent = (Number) registrations.getEntityManager().createNativeQuery(
+                        "select count(*) from mail_outbox where recipient = :address and created_at > :since")
+                .setParameter("address", address).setParameter("since", Instant.now(clock).minus(Duration.ofHours(1)))
+                .getSingleResult();
+        if (recent.intValue() >= mailsPerAddressPerHour) {
+            LOG.infof("No more registration mail to one address this hour (%d sent)", recent.intValue());
+            return;
+        }
+        mail.append(address, subject, body);
+    }
+
+    /** What the worker needs of a registration: the organization and its manager as sent, never a password. */
+    record QueuedRegistration(OrganizationProfile organization, Person manager) {
+    }
+
+    private String queued(OrganizationProfile profile, Person manager) {
+        try {
+            return json.writeValueAsString(new QueuedRegistration(profile,
+                    new Person(manager.firstName(), manager.lastName(), manager.email(), null)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private QueuedRegistration queued(String request) {
+        try {
+            return json.readValue(request, QueuedRegistration.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Forgets the reservations of taken addresses once a code would have run out: the STIR is free
+     * again (for the organization itself, say, with the right address).
+     */
+    public int expireReservations() {
+        return QuarkusTransaction.requiringNew().call(() -> (int) registrations.delete("state = ?1 and completedAt < ?2",
+                Registration.State.ADDRESS_TAKEN, Instant.now(clock).minus(confirmationValidFor)));
+    }
+
+    @Scheduled(every = "${aqlli.catalog.registration.expiry-interval:10m}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweepReservations() {
+        expireReservations();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        worker.close();
     }
 
     private static Instant toInstant(Object value) {
@@ -232,21 +413,7 @@ public class Onboarding {
         }
     }
 
-    /** Undoes registrations whose request died half-way (process killed, Keycloak down during the undo). */
-    @Scheduled(every = "${aqlli.catalog.registration.sweep-interval:60s}", delayed = "10s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    public void sweepAbandoned() {
-        Instant now = Instant.now(clock);
-        List<UUID> abandoned = QuarkusTransaction.requiringNew().call(() -> registrations.abandonedBefore(now.minus(abandonAfter)));
-        for (UUID id : abandoned) {
-            boolean mine = QuarkusTransaction.requiringNew().call(() -> registrations.claim(id, now, now.plus(LEASE)));
-            if (mine) {
-                undo(id, false);
-            }
-        }
-    }
-
-    Registration claim(String stir, String fingerprint, String email) {
+    Registration claim(String stir, String fingerprint, String email, String request) {
         Instant now = Instant.now(clock);
         Registration existing = registrations.lockByStir(stir).orElse(null);
         if (existing == null) {
@@ -260,7 +427,8 @@ public class Onboarding {
             registration.organizationId = UUID.randomUUID();
             registration.managerEmail = email;
             registration.state = Registration.State.STARTED;
-            registration.leaseUntil = now.plus(LEASE);
+            registration.request = request;
+            registration.leaseUntil = now; // due for the worker at once
             registration.startedAt = now;
             if (members.emailTaken(email)) {
                 // Not refused, and the STIR reserved exactly as for a new address: otherwise a second
@@ -271,7 +439,7 @@ public class Onboarding {
             try {
                 registrations.persistAndFlush(registration);
             } catch (ConstraintViolationException e) {
-                // another request for the same STIR got there between our lookup and insert
+                // another request for the same STIR got there between our lookup and insert (says nothing of the address)
                 throw inProgress();
             }
             return registration;
@@ -279,13 +447,6 @@ public class Onboarding {
         if (!existing.fingerprint.equals(fingerprint)) {
             throw duplicateStir();
         }
-        if (existing.state != Registration.State.STARTED) {
-            return existing;
-        }
-        if (existing.leaseUntil.isAfter(now)) {
-            throw inProgress();
-        }
-        existing.leaseUntil = now.plus(LEASE);
         return existing;
     }
 
@@ -314,7 +475,7 @@ public class Onboarding {
     /**
      * Removes what a registration made in Keycloak, then the registration, or, when its address turned
      * out to be taken, keeps it as {@code ADDRESS_TAKEN} so the STIR stays reserved as for any other
-     * address; leaves it for the sweeper if Keycloak is away.
+     * address; leaves it for the worker's next attempt if Keycloak is away.
      */
     void undo(UUID registrationId, boolean addressTaken) {
         Registration registration = QuarkusTransaction.requiringNew().call(() -> registrations.findById(registrationId));
@@ -341,10 +502,10 @@ public class Onboarding {
                 QuarkusTransaction.requiringNew().run(() -> registrations.deleteById(registrationId));
             }
         } catch (RuntimeException e) {
-            LOG.warnf("Registration %s of STIR %s could not be undone yet (%s); the sweeper retries after its lease",
+            LOG.warnf("Registration %s of STIR %s could not be undone yet (%s); the worker tries again later",
                     registrationId, registration.stir, e.getMessage());
             QuarkusTransaction.requiringNew().run(() -> registrations.update("leaseUntil = ?1 where id = ?2",
-                    Instant.now(clock).minusSeconds(1), registrationId));
+                    Instant.now(clock).plus(backoff(Math.max(1, registration.attempts))), registrationId));
         }
     }
 

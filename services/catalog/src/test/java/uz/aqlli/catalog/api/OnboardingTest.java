@@ -147,6 +147,39 @@ class OnboardingTest {
     }
 
     @Test
+    void confirmingMarksTheAddressVerified() {
+        String stir = newStir();
+        String email = "manager-" + stir + "@korxona.uz";
+        post(enterprise(stir, "1706")).statusCode(202);
+        String code = Mailbox.await(email, 1, Registrations::isConfirmation, Duration.ofSeconds(15)).code();
+        assertEquals(Boolean.FALSE, accounts.findUser(email).orElseThrow().get("emailVerified"));
+        confirm(code, PASSWORD).statusCode(200);
+        assertEquals(Boolean.TRUE, accounts.findUser(email).orElseThrow().get("emailVerified"));
+        assertEquals(email, accounts.findUser(email).orElseThrow().get("email"), "the update lost the address");
+    }
+
+    @Test
+    void oneAddressGetsAtMostFiveRegistrationMailsAnHourWhoeverSendsThem() {
+        String stir = newStir();
+        String email = "manager-" + stir + "@korxona.uz";
+        var body = enterprise(stir, "1706");
+        post(body).statusCode(202);
+        Mailbox.await(email, 1, Registrations::isConfirmation, Duration.ofSeconds(15));
+        // Each repeat would mail a fresh code: the sixth and later are answered alike, and not mailed.
+        for (int i = 0; i < 7; i++) {
+            post(body).statusCode(202);
+        }
+        assertEquals(5L, count("select count(*) from mail_outbox where recipient = :stir", email));
+        // A taken address is limited alike: its owner is not flooded with warnings.
+        String owner = "enterprise2@demo.aqlli.uz";
+        long before = count("select count(*) from mail_outbox where recipient = :stir", owner);
+        for (int i = 0; i < 7; i++) {
+            post(with(enterprise(newStir(), "1706"), "user", "email", owner)).statusCode(202);
+        }
+        assertEquals(Math.max(before, 5L), count("select count(*) from mail_outbox where recipient = :stir", owner));
+    }
+
+    @Test
     void aTakenAndANewAddressGetTheSameAnswerAndTheTakenAddresssOwnerIsToldByMail() {
         // An address with an account: its manager registered and confirmed.
         String owner = "manager-" + newStir() + "@korxona.uz";
@@ -384,7 +417,7 @@ class OnboardingTest {
                 .setParameter("keycloak", keycloakOrganization).setParameter("expired", Instant.now().minusSeconds(3600))
                 .executeUpdate());
 
-        onboarding.sweepAbandoned();
+        onboarding.workDue();
 
         assertTrue(accounts.findOrganization(organizationId).isEmpty(), "the Keycloak organization outlived its registration");
         assertTrue(accounts.findUser(email).isEmpty(), "the Keycloak user outlived its registration");

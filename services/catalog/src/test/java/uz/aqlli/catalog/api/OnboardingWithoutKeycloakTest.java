@@ -10,15 +10,22 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 import uz.aqlli.platform.testing.PlatformTestResource;
 
+import java.time.Duration;
 import java.util.Map;
 
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static uz.aqlli.catalog.api.Registrations.enterprise;
 import static uz.aqlli.catalog.api.Registrations.newStir;
 import static uz.aqlli.catalog.api.Registrations.post;
+import static uz.aqlli.catalog.api.Registrations.with;
 
-/** Keycloak's Admin API unreachable (closed port): a clear 503, and nothing written. */
+/**
+ * Keycloak's Admin API unreachable (closed port). A registration is answered before Keycloak is
+ * called, so a new address and a taken one are answered alike even now (before the registration
+ * worker, the new one was a 503 and the taken one a 202: a way to tell them apart), and the new one
+ * waits, stored, for the worker to make it once Keycloak answers.
+ */
 @QuarkusTest
 @TestProfile(OnboardingWithoutKeycloakTest.KeycloakAdminDown.class)
 @QuarkusTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "catalog"))
@@ -35,19 +42,38 @@ class OnboardingWithoutKeycloakTest {
     EntityManager entityManager;
 
     @Test
-    void registrationAnswers503AndLeavesNoRecord() {
-        String stir = newStir();
-        post(enterprise(stir, "1722")).statusCode(503).contentType("application/problem+json")
-                .body("type", equalTo("urn:aqlli:problem:identity-provider-unavailable"))
-                .body("status", equalTo(503));
-        assertEquals(0, ((Number) entityManager.createNativeQuery("select count(*) from organization where stir = :s")
-                .setParameter("s", stir).getSingleResult()).intValue());
-        assertEquals(0, ((Number) entityManager.createNativeQuery("select count(*) from outbox_event where payload ->> 'stir' = :s")
-                .setParameter("s", stir).getSingleResult()).intValue());
-        // Whether Keycloak saw a request cannot be known, so the registration stays, released, for the
-        // sweeper to undo (or for a retry of the same registration to finish) once Keycloak answers.
-        assertEquals(1, ((Number) entityManager.createNativeQuery(
-                        "select count(*) from registration where stir = :s and state = 'STARTED' and lease_until < now()")
-                .setParameter("s", stir).getSingleResult()).intValue());
+    void aNewAndATakenAddressAreAnsweredAlikeAndTheNewOneWaitsForKeycloak() throws InterruptedException {
+        String newStir = newStir();
+        String takenStir = newStir();
+        String newAddress = "manager-" + newStir + "@korxona.uz";
+        String taken = "enterprise1@demo.aqlli.uz"; // a demo organization's manager
+        var fresh = post(with(with(enterprise(newStir, "1722"), "organization", "address", "Sanoat ko'chasi, 1-uy"),
+                "user", "email", newAddress)).extract();
+        var takenAnswer = post(with(with(enterprise(takenStir, "1722"), "organization", "address", "Sanoat ko'chasi, 1-uy"),
+                "user", "email", taken)).extract();
+
+        assertEquals(202, fresh.statusCode());
+        assertEquals(fresh.statusCode(), takenAnswer.statusCode());
+        assertEquals(fresh.asString().replace(newAddress, "ADDRESS").replace(newStir, "STIR"),
+                takenAnswer.asString().replace(takenStir, "STIR").replace(taken, "ADDRESS"));
+
+        // Nothing is in the directory yet; the registration waits, with what the worker needs and no password.
+        assertEquals(0, count("select count(*) from organization where stir = :s", newStir));
+        assertEquals(0, count("select count(*) from outbox_event where payload ->> 'stir' = :s", newStir));
+        String tried = "select count(*) from registration where stir = :s and state = 'STARTED' and attempts >= 1 and last_error is not null";
+        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (count(tried, newStir) == 0 && System.nanoTime() < until) {
+            Thread.sleep(200);
+        }
+        assertEquals(1, count(tried, newStir), "the worker did not try Keycloak");
+        String request = (String) entityManager.createNativeQuery("select request from registration where stir = :s")
+                .setParameter("s", newStir).getSingleResult();
+        assertTrue(request.contains(newAddress) && request.contains("\"password\":null"), request);
+        // After a failed attempt it waits out a back-off before the next.
+        assertEquals(1, count("select count(*) from registration where stir = :s and lease_until > now()", newStir));
+    }
+
+    private int count(String sql, String stir) {
+        return ((Number) entityManager.createNativeQuery(sql).setParameter("s", stir).getSingleResult()).intValue();
     }
 }

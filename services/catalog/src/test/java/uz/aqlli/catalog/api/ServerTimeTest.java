@@ -77,12 +77,12 @@ class ServerTimeTest {
                 .setParameter("keycloak", keycloakOrganization).setParameter("lease", leaseEnded)
                 .executeUpdate());
 
-        onboarding.sweepAbandoned();
+        onboarding.workDue();
         assertEquals(1, registrations(stir), "a registration within the abandon period was undone");
         assertFalse(accounts.findOrganization(organizationId).isEmpty());
 
         clock.moveAhead(Duration.ofHours(1));
-        onboarding.sweepAbandoned();
+        onboarding.workDue();
         assertEquals(0, registrations(stir), "an hour later by the server's clock the registration is still there");
         assertTrue(accounts.findOrganization(organizationId).isEmpty(), "the Keycloak organization outlived its registration");
         assertTrue(accounts.findUser(email).isEmpty(), "the Keycloak user outlived its registration");
@@ -106,6 +106,25 @@ class ServerTimeTest {
         Registrations.post(body).statusCode(202);
         Registrations.confirm(Registrations.code(email, 2), PASSWORD).statusCode(200);
         Tokens.password(realmUrl, "aqlli-web", email, PASSWORD);
+    }
+
+    @Test
+    void aTakenAddresssReservationOfItsStirEndsWhenACodeWouldHave() {
+        String stir = newStir();
+        var taken = Registrations.with(Registrations.enterprise(stir, "1724"), "user", "email", "provider2@demo.aqlli.uz");
+        Registrations.post(taken).statusCode(202);
+        var other = Registrations.with(Registrations.enterprise(stir, "1724"), "organization", "legalName", "Haqiqiy egasi MChJ");
+        Registrations.post(other).statusCode(409); // reserved, as a new address's registration would be
+        onboarding.expireReservations();
+        assertEquals(1, registrations(stir), "a reservation younger than a code's validity ended");
+
+        clock.moveAhead(Duration.ofHours(24).plusMinutes(1));
+        onboarding.expireReservations();
+        assertEquals(0, registrations(stir));
+        // The STIR is free again: its organization registers with its own manager's address.
+        String email = "manager-" + stir + "@korxona.uz";
+        Registrations.post(other).statusCode(202);
+        Registrations.confirm(Registrations.code(email, 1), PASSWORD).statusCode(200);
     }
 
     @Test

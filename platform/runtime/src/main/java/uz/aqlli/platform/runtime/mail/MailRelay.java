@@ -6,6 +6,7 @@ import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import uz.aqlli.platform.runtime.work.BackgroundDrain;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -17,10 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Sends the mail outbox over SMTP: right after each commit that queued a mail, and on a periodic
@@ -43,13 +40,7 @@ public class MailRelay {
     private final EntityManager entityManager;
     private final ReactiveMailer mailer;
     private final MailConfig config;
-    private final ExecutorService wakeups = Executors.newSingleThreadExecutor(r -> {
-        var thread = new Thread(r, "mail-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean wakeupQueued = new AtomicBoolean();
+    private final BackgroundDrain drain = new BackgroundDrain("mail-relay", this::sendDue);
 
     MailRelay(EntityManager entityManager, ReactiveMailer mailer, MailConfig config) {
         this.entityManager = entityManager;
@@ -72,41 +63,30 @@ public class MailRelay {
 
     /** Asks for a drain on the relay's own thread (sending blocks); requests meanwhile fold into one. */
     public void requestDrain() {
-        if (wakeupQueued.compareAndSet(false, true)) {
-            wakeups.execute(() -> {
-                wakeupQueued.set(false);
-                drain();
-            });
-        }
+        drain.request();
     }
 
     /** Sends every mail that is due; returns how many were sent. */
     public int drain() {
-        if (!draining.tryLock()) {
-            return 0;
-        }
-        try {
-            int sent = 0;
-            while (true) {
-                List<Object[]> due = QuarkusTransaction.requiringNew().call(this::claimDue);
-                for (int i = 0; i < due.size(); i++) {
-                    if (!send(due.get(i))) {
-                        // The server is likely away: the rest wait for the next sweep instead of each waiting out its timeout.
-                        List<UUID> rest = due.subList(i + 1, due.size()).stream().map(row -> (UUID) row[0]).toList();
-                        QuarkusTransaction.requiringNew().run(() -> release(rest));
-                        return sent;
-                    }
-                    sent++;
-                }
-                if (due.size() < config.batchSize()) {
+        return drain.drain();
+    }
+
+    private int sendDue() {
+        int sent = 0;
+        while (true) {
+            List<Object[]> due = QuarkusTransaction.requiringNew().call(this::claimDue);
+            for (int i = 0; i < due.size(); i++) {
+                if (!send(due.get(i))) {
+                    // The server is likely away: the rest wait for the next sweep instead of each waiting out its timeout.
+                    List<UUID> rest = due.subList(i + 1, due.size()).stream().map(row -> (UUID) row[0]).toList();
+                    QuarkusTransaction.requiringNew().run(() -> release(rest));
                     return sent;
                 }
+                sent++;
             }
-        } catch (RuntimeException e) {
-            LOG.warnf("Mail relay could not read its outbox (%s); the next sweep tries again", e.getMessage());
-            return 0;
-        } finally {
-            draining.unlock();
+            if (due.size() < config.batchSize()) {
+                return sent;
+            }
         }
     }
 
@@ -176,6 +156,6 @@ public class MailRelay {
 
     @PreDestroy
     void stop() {
-        wakeups.shutdownNow();
+        drain.close();
     }
 }

@@ -6,6 +6,7 @@ import io.cloudevents.kafka.CloudEventSerializer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import uz.aqlli.platform.runtime.work.BackgroundDrain;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -30,12 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Publishes outbox rows to Kafka, oldest first, and marks them sent once the broker has them.
@@ -66,14 +63,7 @@ public class OutboxRelay {
     private final EntityManager entityManager;
     private final OutboxConfig config;
     private final KafkaProducer<String, CloudEvent> producer;
-    private final ExecutorService wakeups = Executors.newSingleThreadExecutor(r -> {
-        var thread = new Thread(r, "outbox-relay");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ReentrantLock draining = new ReentrantLock();
-    private final AtomicBoolean wakeupQueued = new AtomicBoolean();
-    private final AtomicBoolean moreArrived = new AtomicBoolean();
+    private final BackgroundDrain drain = new BackgroundDrain("outbox-relay", this::publishDue);
 
     OutboxRelay(EntityManager entityManager, OutboxConfig config) {
         this.entityManager = entityManager;
@@ -106,35 +96,21 @@ public class OutboxRelay {
 
     /** Asks for a drain on the relay thread; requests that arrive meanwhile fold into one. */
     public void requestDrain() {
-        if (wakeupQueued.compareAndSet(false, true)) {
-            wakeups.execute(() -> {
-                wakeupQueued.set(false);
-                drain();
-            });
-        }
+        drain.request();
     }
 
     /** Publishes everything unsent; returns how many rows were published. */
     public int drain() {
-        if (!draining.tryLock()) {
-            moreArrived.set(true);
-            return 0;
-        }
+        return drain.drain();
+    }
+
+    private int publishDue() {
         int published = 0;
-        try {
-            do {
-                moreArrived.set(false);
-                Batch batch;
-                do {
-                    batch = QuarkusTransaction.requiringNew().call(this::publishBatch);
-                    published += batch.published();
-                } while (batch.full());
-            } while (moreArrived.get());
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Outbox relay could not drain; unsent events stay for the next sweep");
-        } finally {
-            draining.unlock();
-        }
+        Batch batch;
+        do {
+            batch = QuarkusTransaction.requiringNew().call(this::publishBatch);
+            published += batch.published();
+        } while (batch.full());
         return published;
     }
 
@@ -255,7 +231,7 @@ public class OutboxRelay {
 
     @PreDestroy
     void close() {
-        wakeups.shutdownNow();
+        drain.close();
         producer.close(Duration.ofSeconds(5));
     }
 
