@@ -349,6 +349,24 @@ class GatewayTest {
     }
 
     @Test
+    void everyPathOutsideApiAndQIsTheConsolesWithoutAToken() {
+        // The echoing peer stands in for the console: each of these reached it, unchanged, with no token.
+        for (String uri : List.of("/", "/products?q=paxta", "/sign-in", "/language?to=ru&back=%2F",
+                "/static/console.css", "/apiary", "/quality")) {
+            JsonObject received = new JsonObject(given().urlEncodingEnabled(false).redirects().follow(false).get(uri)
+                    .then().statusCode(200).extract().asString());
+            assertThat(uri, received.getString("uri"), equalTo(uri));
+            assertThat(received.getJsonObject("headers").getString("x-forwarded-host"), equalTo("market.aqlli.test"));
+        }
+        // The console's forms (sign-out carries its own CSRF token) pass too.
+        given().contentType("application/x-www-form-urlencoded").formParam("aqlli-csrf", "x").post("/sign-out").then().statusCode(200);
+        // The API and the gateway's own paths are never the console's.
+        given().get("/api/orders/orders").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/no-such-service").then().statusCode(401).contentType("application/problem+json");
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
     void theGatewayIsNotReadyWhileItsServicesAreDown() {
         given().get("/q/health/ready")
                 .then().statusCode(503)

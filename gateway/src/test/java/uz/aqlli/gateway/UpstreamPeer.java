@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real HTTP peer on loopback standing in for the orders service: it answers with what it
+ * A real HTTP peer on loopback standing in for the orders service and the web console: it answers with what it
  * received (URI and headers), so a test sees exactly what the gateway sent upstream, and it never
  * answers under {@link #SILENT_PATH}, like a service that hangs.
  */
@@ -42,7 +42,8 @@ public class UpstreamPeer implements QuarkusTestResourceLifecycleManager {
         } catch (Exception e) {
             throw new IllegalStateException("the upstream peer did not start", e);
         }
-        return Map.of("aqlli.gateway.upstreams.orders", "http://127.0.0.1:" + server.actualPort());
+        return Map.of("aqlli.gateway.upstreams.orders", "http://127.0.0.1:" + server.actualPort(),
+                "aqlli.gateway.upstreams.console", "http://127.0.0.1:" + server.actualPort());
     }
 
     @Override

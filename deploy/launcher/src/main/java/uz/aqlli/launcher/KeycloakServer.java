@@ -30,6 +30,10 @@ public final class KeycloakServer implements AutoCloseable {
     /** The variable the realm file and catalog read the {@code aqlli-catalog} client's secret from. */
     public static final String CATALOG_CLIENT_SECRET = "AQLLI_CATALOG_CLIENT_SECRET";
 
+    /** The variable the realm file reads the console's address from (its sign-in and sign-out redirects). */
+    public static final String WEB_URL = "AQLLI_WEB_URL";
+    static final String DEFAULT_WEB_URL = "http://localhost:8080";
+
     private final ManagedProcess process;
     private final int port;
 
@@ -82,6 +86,15 @@ public final class KeycloakServer implements AutoCloseable {
      * @param secrets   the database password, the bootstrap administrator's and the catalog client's secret
      */
     public static KeycloakServer start(Path home, Path realmFile, int port, String jdbcUrl, Secrets secrets, Path logFile) {
+        return start(home, realmFile, port, jdbcUrl, secrets, logFile, DEFAULT_WEB_URL);
+    }
+
+    /**
+     * @param webUrl where browsers reach the console (the gateway's address): the realm file's
+     *               {@code ${AQLLI_WEB_URL}}, so the console's sign-in may come back to it on any port
+     */
+    public static KeycloakServer start(Path home, Path realmFile, int port, String jdbcUrl, Secrets secrets, Path logFile,
+                                       String webUrl) {
         Path dist = distribution(home);
         try {
             Path imports = Files.createDirectories(dist.resolve("data/import"));
@@ -106,7 +119,8 @@ public final class KeycloakServer implements AutoCloseable {
                 "KC_DB_PASSWORD", secrets.get(Secrets.databaseRole(DATABASE)),
                 "KC_BOOTSTRAP_ADMIN_USERNAME", Secrets.KEYCLOAK_ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.get(Secrets.KEYCLOAK_ADMIN),
-                CATALOG_CLIENT_SECRET, secrets.get(Secrets.CATALOG_CLIENT)), dist, logFile);
+                CATALOG_CLIENT_SECRET, secrets.get(Secrets.CATALOG_CLIENT),
+                WEB_URL, webUrl), dist, logFile);
         KeycloakServer keycloak = new KeycloakServer(server, port);
         try {
             server.awaitReady(() -> Http.isOk(keycloak.realmUrl() + "/.well-known/openid-configuration"),

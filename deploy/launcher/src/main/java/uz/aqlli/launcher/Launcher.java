@@ -51,6 +51,7 @@ public final class Launcher {
         System.out.printf("""
 
                 Aqlli elektron is up in %d s.
+                  console     %s/  (the web console: open it in a browser)
                   gateway     %s   (API under /api/..., health at /q/health/ready)
                   keycloak    %s   (admin console: user %s, password in %s)
                   mail        %s   (every mail the platform sends, e.g. registration codes; also IMAP localhost:%d,
@@ -66,7 +67,7 @@ public final class Launcher {
                   admin-bukhara   administration, Bukhara region
                   admin-navoi     administration, Navoi region
                 Press Ctrl-C to stop everything.
-                %n""", Duration.ofNanos(System.nanoTime() - begin).toSeconds(), platform.gatewayUrl(),
+                %n""", Duration.ofNanos(System.nanoTime() - begin).toSeconds(), platform.gatewayUrl(), platform.gatewayUrl(),
                 platform.keycloakUrl(), Secrets.KEYCLOAK_ADMIN_USER, platform.secrets().file(Secrets.KEYCLOAK_ADMIN),
                 platform.mail().webUrl(), settings.imapPort(), platform.secrets().folder(), settings.home().resolve("logs"), KeycloakServer.REALM);
         try {

@@ -115,7 +115,7 @@ public final class Platform implements AutoCloseable {
                 }
                 KeycloakServer server = track(KeycloakServer.start(settings.downloads(),
                         settings.repo().resolve("deploy/keycloak/realm/aqlli-realm.json"), settings.keycloakPort(),
-                        database.jdbcUrl(KeycloakServer.DATABASE), secrets, logs.resolve("keycloak.log")));
+                        database.jdbcUrl(KeycloakServer.DATABASE), secrets, logs.resolve("keycloak.log"), gatewayUrl()));
                 progress.ready("Keycloak", server.url() + " (realm " + KeycloakServer.REALM + ")");
                 return server;
             }, parallel);
@@ -168,6 +168,10 @@ public final class Platform implements AutoCloseable {
                 env.put("AQLLI_CATALOG_DEMO_ORGANIZATIONS", "true");
                 env.put("AQLLI_CATALOG_DEMO_CATALOGUE", "true");
             }
+        } else if (app == PlatformApp.CONSOLE) {
+            // The console calls the APIs as any client does, through the gateway, with its user's token.
+            env.put("AQLLI_CONSOLE_GATEWAY_URL", "http://127.0.0.1:" + settings.port(PlatformApp.GATEWAY));
+            env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", secrets.get(Secrets.CONSOLE_SESSION));
         } else {
             for (PlatformApp upstream : PlatformApp.values()) {
                 if (upstream != PlatformApp.GATEWAY) {

@@ -11,6 +11,8 @@ public enum PlatformApp {
     INTEGRITY("integrity", "services/integrity", 8085, true),
     OPENDATA("opendata", "services/opendata", 8086, true),
     NOTIFICATIONS("notifications", "services/notifications", 8087, true),
+    /** The web console: pages over the gateway's APIs, no data of its own. */
+    CONSOLE("console", "console", 8088, false),
     GATEWAY("gateway", "gateway", 8080, false);
 
     private final String appName;

@@ -27,6 +27,8 @@ public final class Secrets {
     public static final String KEYCLOAK_ADMIN_USER = "admin";
     /** The {@code aqlli-catalog} service account's client secret (onboarding's user management). */
     public static final String CATALOG_CLIENT = "catalog-client";
+    /** The key the console encrypts its session cookie (the user's tokens) with. */
+    public static final String CONSOLE_SESSION = "console-session";
     /** PostgreSQL's superuser {@code postgres}. */
     public static final String POSTGRES_SUPERUSER = "postgres";
 

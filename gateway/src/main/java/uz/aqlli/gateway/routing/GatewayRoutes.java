@@ -48,6 +48,9 @@ public class GatewayRoutes {
      */
     private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
+    /** Every path that is neither under /api nor under /q, for the catch-all route (the console). */
+    static final String CONSOLE_PATHS = "^/(?!(?:api|q)(?:/|$)).*";
+
     private String publicHost;
     private final Set<String> answeredHosts = new HashSet<>();
     private int maxUriLength;
@@ -88,6 +91,11 @@ public class GatewayRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
                     .origin(context -> openRequest(context, client, upstream, config))
                     .addInterceptor(new UpstreamFailures(route.upstream(), config.connectTimeout(), config.responseTimeout()));
+            if (route.catchAll()) {
+                // Not /api (an unknown API path stays the gateway's 401 or 404) and not /q (the gateway's own health).
+                router.routeWithRegex(CONSOLE_PATHS).handler(ProxyHandler.create(proxy));
+                continue;
+            }
             router.route(route.pathPrefix() + "/*").handler(ProxyHandler.create(proxy));
             router.route(route.pathPrefix()).handler(ProxyHandler.create(proxy));
         }

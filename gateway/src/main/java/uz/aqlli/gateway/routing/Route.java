@@ -16,5 +16,12 @@ public record Route(String pathPrefix, String upstream) {
             new Route("/api/analytics", "datalake"),
             new Route("/api/integrity", "integrity"),
             new Route("/api/open-data", "opendata"),
-            new Route("/api/notifications", "notifications"));
+            new Route("/api/notifications", "notifications"),
+            // Last: every other path but /q is the web console's (its pages, its sign-in, its static files).
+            new Route("/", "console"));
+
+    /** The console's route takes what no API route and no /q path does, so it is matched by exclusion. */
+    public boolean catchAll() {
+        return pathPrefix.equals("/");
+    }
 }

@@ -36,6 +36,12 @@ public class SecurityProblems {
             String permission = name.substring(0, name.length() - ".policy".length());
             List<String> methods = config.getOptionalValues(permission + ".methods", String.class).orElse(List.of("*"));
             for (String path : config.getOptionalValues(permission + ".paths", String.class).orElse(List.of())) {
+                // Only the API's own permissions say which API routes are public: the console's
+                // permit on /* is beaten by the more specific /api/* (authenticated) in Quarkus,
+                // and must not make every API route look public here.
+                if (!path.strip().startsWith("/api/")) {
+                    continue;
+                }
                 for (String method : methods) {
                     publicRoutes.add(new String[] {method.strip(), path.strip()});
                 }
