@@ -1,6 +1,7 @@
 package uz.aqlli.datalake.lake;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import uz.aqlli.datalake.api.RegionCount;
 import uz.aqlli.platform.events.Topic;
 
@@ -38,6 +39,8 @@ public class LakeFigures {
             select b.month, b.starts, b.ends, o.subject as org_id,
                    arg_max(json_extract_string(o.payload, '$.status'), o.lake_seq) as status
             from e_organizations o join {buckets} b on o.happened_at < b.ends group by b.month, b.starts, b.ends, o.subject""";
+
+    private static final Logger LOG = Logger.getLogger(LakeFigures.class);
 
     private final LakeSnapshots lake;
 
@@ -78,6 +81,7 @@ public class LakeFigures {
     }
 
     private static FigureTable table(Connection duckdb, FigureQuery query) throws SQLException {
+        long started = System.nanoTime();
         prepare(duckdb, query);
         List<String> columns = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -95,6 +99,8 @@ public class LakeFigures {
             result.next();
             totals = row(result, List.copyOf(query.figure().measures().keySet()));
         }
+        LOG.debugf("Figure %s %s..%s by %s: %d rows in %d ms", query.figure().apiName(), query.from(), query.to(),
+                query.groupBy().apiName(), rows.size(), (System.nanoTime() - started) / 1_000_000);
         return new FigureTable(query.figure().apiName(), query.from().toString(), query.to().toString(),
                 query.groupBy().apiName(), query.region().orElse(null), query.district().orElse(null), columns, rows, totals);
     }
