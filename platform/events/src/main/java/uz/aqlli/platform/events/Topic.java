@@ -41,6 +41,8 @@ public enum Topic {
     DATALAKE_DEAD_LETTERS("aqlli.datalake.dead-letters", 1, "datalake", "dead-letter"),
     /** Records the offers service's consumers could never handle (not a directory event, wrong source, unreadable). */
     OFFERS_DEAD_LETTERS("aqlli.offers.dead-letters", 1, "offers", "dead-letter"),
+    /** Records the open data service's consumer could never handle (the tenders, contracts and directory it publishes). */
+    OPENDATA_DEAD_LETTERS("aqlli.opendata.dead-letters", 1, "opendata", "dead-letter"),
     /** Records the catalog service's consumers could never handle (published ratings). */
     CATALOG_DEAD_LETTERS("aqlli.catalog.dead-letters", 1, "catalog", "dead-letter"),
     /** Records the orders service's consumers could never handle (the directory, products and offers it copies). */

@@ -1,0 +1,161 @@
+package uz.aqlli.opendata.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import uz.aqlli.opendata.ContractingProcess;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The contracting processes and their releases. */
+@ApplicationScoped
+public class ProcessRepository {
+
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+
+    ProcessRepository(EntityManager entityManager, ObjectMapper json) {
+        this.entityManager = entityManager;
+        this.json = json;
+    }
+
+    /** The process, locked for this transaction; made (empty) on its first event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public StoredProcess lock(String ocid, UUID requestId) {
+        entityManager.createNativeQuery("""
+                        insert into contracting_process (ocid, request_id, state, sealed) values (:ocid, :request, '{}', '{}')
+                        on conflict (ocid) do nothing""")
+                .setParameter("ocid", ocid).setParameter("request", requestId).executeUpdate();
+        Object[] row = (Object[]) entityManager.createNativeQuery("""
+                        select cast(state as text), cast(sealed as text), cast(compiled_release as text), last_release_id,
+                               last_release_date
+                        from contracting_process where ocid = :ocid for update""")
+                .setParameter("ocid", ocid).getSingleResult();
+        ContractingProcess process = new ContractingProcess(object((String) row[0]), object((String) row[1]));
+        return new StoredProcess(ocid, process, row[2] == null ? null : object((String) row[2]), (String) row[3], instant(row[4]));
+    }
+
+    /** Keeps what a change made of the process (a change without a release changes only what is sealed). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void save(StoredProcess stored) {
+        entityManager.createNativeQuery("""
+                        update contracting_process set state = cast(:state as jsonb), sealed = cast(:sealed as jsonb),
+                            compiled_release = cast(:compiled as jsonb), last_release_id = :releaseId,
+                            last_release_date = :releaseDate, updated_at = now()
+                        where ocid = :ocid""")
+                .setParameter("state", text(stored.process().state()))
+                .setParameter("sealed", text(stored.process().sealed()))
+                .setParameter("compiled", stored.compiled() == null ? null : text(stored.compiled()))
+                .setParameter("releaseId", stored.lastReleaseId())
+                .setParameter("releaseDate", stored.lastReleaseDate() == null ? null
+                        : OffsetDateTime.ofInstant(stored.lastReleaseDate(), ZoneOffset.UTC))
+                .setParameter("ocid", stored.ocid())
+                .executeUpdate();
+    }
+
+    /** Stores a release; false when its id is taken (the same event again), and nothing changed. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean publish(String ocid, ObjectNode release) {
+        return entityManager.createNativeQuery("""
+                        insert into ocds_release (release_id, ocid, release_date, body)
+                        values (:id, :ocid, :date, cast(:body as jsonb))
+                        on conflict (release_id) do nothing""")
+                .setParameter("id", release.get("id").asText())
+                .setParameter("ocid", ocid)
+                .setParameter("date", OffsetDateTime.parse(release.get("date").asText()))
+                .setParameter("body", text(release))
+                .executeUpdate() == 1;
+    }
+
+    /** The process's releases in publication order, and its compiled release; empty for an ocid with no release. */
+    public Optional<PublishedProcess> published(String ocid) {
+        List<?> compiled = entityManager.createNativeQuery("""
+                        select cast(compiled_release as text) from contracting_process
+                        where ocid = :ocid and compiled_release is not null""")
+                .setParameter("ocid", ocid).getResultList();
+        if (compiled.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PageEntry> releases = entries(entityManager.createNativeQuery("""
+                        select sequence_no, published_at, cast(body as text) from ocds_release where ocid = :ocid
+                        order by sequence_no""")
+                .setParameter("ocid", ocid).getResultList());
+        return Optional.of(new PublishedProcess(object((String) compiled.get(0)), releases));
+    }
+
+    /** Up to {@code limit} releases published at or after {@code since} (if given) and after {@code after} (a sequence number). */
+    public List<PageEntry> page(Instant since, long after, int limit) {
+        var query = entityManager.createNativeQuery("select sequence_no, published_at, cast(body as text) from ocds_release"
+                        + " where sequence_no > :after" + (since == null ? "" : " and published_at >= :since")
+                        + " order by sequence_no limit :limit")
+                .setParameter("after", after)
+                .setParameter("limit", limit);
+        if (since != null) {
+            query.setParameter("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        }
+        return entries(query.getResultList());
+    }
+
+    /** When the newest release was published; null before the first. */
+    public Instant lastPublished() {
+        return instant(entityManager.createNativeQuery("select max(published_at) from ocds_release").getSingleResult());
+    }
+
+    private List<PageEntry> entries(List<?> rows) {
+        return rows.stream().map(row -> (Object[]) row)
+                .map(row -> new PageEntry(((Number) row[0]).longValue(), instant(row[1]), (String) row[2]))
+                .toList();
+    }
+
+    public static Instant instant(Object value) {
+        return switch (value) {
+            case null -> null;
+            case Instant instant -> instant;
+            case OffsetDateTime offset -> offset.toInstant();
+            case Timestamp timestamp -> timestamp.toInstant();
+            case java.time.ZonedDateTime zoned -> zoned.toInstant();
+            default -> throw new IllegalStateException("not a timestamp: " + value.getClass());
+        };
+    }
+
+    private ObjectNode object(String text) {
+        try {
+            return (ObjectNode) json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+
+    private String text(ObjectNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A locked process as stored: what is public and sealed, the compiled release so far and the latest release. */
+    public record StoredProcess(String ocid, ContractingProcess process, ObjectNode compiled, String lastReleaseId,
+                                Instant lastReleaseDate) {
+
+        public StoredProcess published(ObjectNode newCompiled, String releaseId, Instant releaseDate) {
+            return new StoredProcess(ocid, process, newCompiled, releaseId, releaseDate);
+        }
+    }
+
+    public record PublishedProcess(ObjectNode compiled, List<PageEntry> releases) {
+    }
+
+    /** One stored release: its place in publication order, when it was published, and its JSON. */
+    public record PageEntry(long sequence, Instant publishedAt, String body) {
+    }
+}
