@@ -240,17 +240,21 @@ public final class ContractingProcess {
         award.put("status", "cancelled");
         // Back to evaluation: the buyer awards another bid or ends the tender unsuccessful.
         tenderObject().put("status", "active");
-        boolean stillSupplier = false;
-        for (JsonNode other : state.withArray("awards")) {
-            if ("active".equals(other.path("status").asText())
-                    && other.path("suppliers").path(0).path("id").asText().equals(event.providerId().toString())) {
-                stillSupplier = true;
-            }
-        }
-        if (!stillSupplier) {
+        if (!activeSupplier(event.providerId().toString())) {
             dropRole(event.providerId().toString(), "supplier");
         }
         return Optional.of(List.of("awardCancellation"));
+    }
+
+    /** Whether the organization is the supplier of an award still in force. */
+    private boolean activeSupplier(String organizationId) {
+        for (JsonNode award : state.withArray("awards")) {
+            if ("active".equals(award.path("status").asText())
+                    && award.path("suppliers").path(0).path("id").asText().equals(organizationId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Optional<List<String>> unsuccessful(RequestUnsuccessful event) {
@@ -268,9 +272,13 @@ public final class ContractingProcess {
         buyer(facts.buyer().organizationId());
         ObjectNode contract = byId(state.withArray("contracts"), facts.contractId().toString());
         contract.put("awardID", facts.bidId().toString());
-        role(facts.buyer().organizationId().toString(), "payer");
-        role(facts.supplier().organizationId().toString(), "supplier");
-        role(facts.supplier().organizationId().toString(), "payee");
+        String supplier = facts.supplier().organizationId().toString();
+        // A contract refused at signing pays nobody; its event may come before or after the award's withdrawal.
+        if (!"CANCELLED".equals(facts.status())) {
+            role(facts.buyer().organizationId().toString(), "payer");
+            role(supplier, "supplier");
+            role(supplier, "payee");
+        }
         if (!contract.has("value") && facts.valueUzs() != null) {
             contract.set("value", value(facts.valueUzs()));
         }
@@ -298,6 +306,10 @@ public final class ContractingProcess {
             case ContractSigned signed -> signed(contract, facts, signed);
             case ContractSigningRefused refused -> {
                 contract.put("status", "cancelled");
+                dropRole(supplier, "payee");
+                if (!activeSupplier(supplier)) {
+                    dropRole(supplier, "supplier");
+                }
                 yield Optional.of(List.of("contractUpdate"));
             }
             case MilestoneDelivered delivered -> milestone(contract, delivered.milestone(), delivered.deliveredAt(), false);

@@ -15,12 +15,14 @@ import uz.aqlli.platform.events.ContractCompleted;
 import uz.aqlli.platform.events.ContractCreated;
 import uz.aqlli.platform.events.ContractFacts;
 import uz.aqlli.platform.events.ContractSigned;
+import uz.aqlli.platform.events.ContractSigningRefused;
 import uz.aqlli.platform.events.MilestoneAccepted;
 import uz.aqlli.platform.events.MilestoneDelivered;
 import uz.aqlli.platform.events.MilestoneFacts;
 import uz.aqlli.platform.events.MilestonePlanProposed;
 import uz.aqlli.platform.events.PaymentRecorded;
 import uz.aqlli.platform.events.QuestionAnswered;
+import uz.aqlli.platform.events.RequestAwardDeclined;
 import uz.aqlli.platform.events.RequestAwarded;
 import uz.aqlli.platform.events.RequestCancelled;
 import uz.aqlli.platform.events.RequestUnsuccessful;
@@ -250,6 +252,41 @@ class OpenDataTest {
                 assertFalse(published.contains(sealed), "sealed " + sealed + " is public: " + published);
             }
         }
+    }
+
+    @Test
+    void anAwardTheSupplierDeclinesIsCancelledAndItsSupplierIsOneNoLonger() throws Exception {
+        Tender tender = new Tender();
+        Tender.Party declining = new Tender.Party("PROVIDER", "Declining");
+        List.of(tender.buyer, declining).forEach(Tender::register);
+        UUID bid = UUID.randomUUID();
+        BigDecimal price = new BigDecimal("450000.00");
+        Tender.publish(tender.published(null));
+        Tender.publish(tender.bid(bid));
+        Tender.publish(tender.revealed(List.of(new BidsRevealed.RevealedBid(bid, declining.id(), price, 30,
+                tender.publishedAt.plusSeconds(60)))));
+        Instant awardedAt = Instant.now().minusSeconds(600);
+        Tender.publish(new RequestAwarded(tender.requestId, tender.buyer.id(), "ERP", Map.of("uz-Latn", "ERP"), List.of("1703"), bid,
+                declining.id(), price, 30, "LOWEST_PRICE", true, 1, null, awardedAt));
+        UUID contractId = UUID.randomUUID();
+        Tender.publish(new ContractCreated(tender.contract(contractId, bid, declining, "PENDING", price), Map.of("uz-Latn", "ERP"),
+                List.of("1703"), 30, awardedAt, awardedAt.plusSeconds(1)));
+        awaitReleases(tender.ocid(), 3);
+        Tender.publish(new ContractSigningRefused(tender.contract(contractId, bid, declining, "CANCELLED", price), "SUPPLIER",
+                "Imkoniyat yo'q", awardedAt.plusSeconds(60)));
+        Tender.publish(new RequestAwardDeclined(tender.requestId, tender.buyer.id(), bid, declining.id(), contractId, "Imkoniyat yo'q",
+                awardedAt.plusSeconds(61)));
+
+        List<JsonNode> releases = awaitReleases(tender.ocid(), 5);
+        assertTrue(releases.stream().anyMatch(release -> release.get("tag").get(0).asText().equals("awardCancellation")));
+        JsonNode recordPackage = record(tender.ocid());
+        OcdsSchemas.recordPackage(recordPackage);
+        JsonNode compiled = recordPackage.at("/records/0/compiledRelease");
+        assertEquals("cancelled", compiled.at("/awards/0/status").asText());
+        assertEquals("cancelled", compiled.at("/contracts/0/status").asText());
+        assertEquals("active", compiled.at("/tender/status").asText(), "back in evaluation");
+        assertFalse(roles(compiled, declining).contains("supplier"));
+        assertTrue(roles(compiled, declining).contains("tenderer"), "its bid was public with the award and stays so");
     }
 
     @Test

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import uz.aqlli.opendata.OpenDataConfig;
 import uz.aqlli.opendata.repository.ProcessRepository;
 import uz.aqlli.platform.runtime.problem.InvalidParameterException;
 import uz.aqlli.platform.runtime.problem.ProblemException;
@@ -22,7 +23,6 @@ import uz.aqlli.platform.runtime.problem.ProblemException;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -52,10 +52,10 @@ public class OpenDataResource {
     private final Packages packages;
     private final ObjectMapper json;
     private final AgroalDataSource dataSource;
-    private final uz.aqlli.opendata.OpenDataConfig config;
+    private final OpenDataConfig config;
 
     OpenDataResource(ProcessRepository processes, Packages packages, ObjectMapper json, AgroalDataSource dataSource,
-                     uz.aqlli.opendata.OpenDataConfig config) {
+                     OpenDataConfig config) {
         this.processes = processes;
         this.packages = packages;
         this.json = json;

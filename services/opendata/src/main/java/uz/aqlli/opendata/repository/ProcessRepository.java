@@ -78,18 +78,22 @@ public class ProcessRepository {
 
     /** The process's releases in publication order, and its compiled release; empty for an ocid with no release. */
     public Optional<PublishedProcess> published(String ocid) {
+        // The compiled release and the release it was compiled up to, read together; then the releases up to
+        // that one: a release written in between is in neither, so the record is always consistent.
         List<?> compiled = entityManager.createNativeQuery("""
-                        select cast(compiled_release as text) from contracting_process
-                        where ocid = :ocid and compiled_release is not null""")
+                        select cast(p.compiled_release as text), l.sequence_no from contracting_process p
+                        join ocds_release l on l.release_id = p.last_release_id
+                        where p.ocid = :ocid and p.compiled_release is not null""")
                 .setParameter("ocid", ocid).getResultList();
         if (compiled.isEmpty()) {
             return Optional.empty();
         }
+        Object[] row = (Object[]) compiled.get(0);
         List<PageEntry> releases = entries(entityManager.createNativeQuery("""
-                        select sequence_no, published_at, cast(body as text) from ocds_release where ocid = :ocid
-                        order by sequence_no""")
-                .setParameter("ocid", ocid).getResultList());
-        return Optional.of(new PublishedProcess(object((String) compiled.get(0)), releases));
+                        select sequence_no, published_at, cast(body as text) from ocds_release
+                        where ocid = :ocid and sequence_no <= :last order by sequence_no""")
+                .setParameter("ocid", ocid).setParameter("last", ((Number) row[1]).longValue()).getResultList());
+        return Optional.of(new PublishedProcess(object((String) row[0]), releases));
     }
 
     /** Up to {@code limit} releases published at or after {@code since} (if given) and after {@code after} (a sequence number). */
