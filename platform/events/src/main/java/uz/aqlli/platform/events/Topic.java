@@ -47,6 +47,8 @@ public enum Topic {
     CATALOG_DEAD_LETTERS("aqlli.catalog.dead-letters", 1, "catalog", "dead-letter"),
     /** Records the orders service's consumers could never handle (the directory, products and offers it copies). */
     ORDERS_DEAD_LETTERS("aqlli.orders.dead-letters", 1, "orders", "dead-letter"),
+    /** Records the notifications service's consumer could never handle (any domain event it reads). */
+    NOTIFICATIONS_DEAD_LETTERS("aqlli.notifications.dead-letters", 1, "notifications", "dead-letter"),
     /** Records the integrity service's consumer could never handle (the tenders, contracts and directory it watches). */
     INTEGRITY_DEAD_LETTERS("aqlli.integrity.dead-letters", 1, "integrity", "dead-letter");
 
