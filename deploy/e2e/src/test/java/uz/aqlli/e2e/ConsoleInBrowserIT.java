@@ -278,6 +278,22 @@ class ConsoleInBrowserIT {
             assertThat(page.locator("a.skip")).isFocused();
             page.keyboard().press("Enter");
             assertThat(page.locator("#main")).isFocused();
+
+            // What each page costs the platform (console and the APIs behind it, through the gateway),
+            // for docs/benchmarks.md; the demo data, one reader at a time, warmed up.
+            for (String path : List.of("/", "/products?q=paxta", "/offers", "/requests", "/requests/" + requestId,
+                    "/organizations/" + enterpriseId)) {
+                long[] millis = new long[40];
+                for (int i = -10; i < millis.length; i++) {
+                    long start = System.nanoTime();
+                    assertEquals(200, context.request().get(gateway + path).status(), path);
+                    if (i >= 0) {
+                        millis[i] = (System.nanoTime() - start) / 1_000_000;
+                    }
+                }
+                java.util.Arrays.sort(millis);
+                System.out.printf("console-e2e: %s p50 %d ms, p95 %d ms%n", path, millis[millis.length / 2], millis[(int) Math.ceil(millis.length * 0.95) - 1]);
+            }
         }
     }
 
