@@ -90,7 +90,8 @@ public class PreferencesResource {
                 }
             }
         }
-        projections.prefer(user, language, form.email() == null || form.email(), form.digest() != null && form.digest(),
+        projections.prefer(user, language, form.email() == null || form.email(), form.telegram() == null || form.telegram(),
+                form.digest() != null && form.digest(),
                 muted.stream().distinct().toList(), categories == null ? null : categories.stream().distinct().toList(),
                 regions == null ? null : regions.stream().distinct().toList());
         return view(user);
@@ -103,7 +104,7 @@ public class PreferencesResource {
         List<String> categories = own ? split(row[4]) : organization == null ? List.of() : projections.fieldsOf(organization);
         List<String> regions = own ? split(row[5])
                 : organization == null ? List.of() : projections.regionOf(organization).map(List::of).orElse(List.of());
-        return new PreferencesView(Messages.language((String) row[0]), (Boolean) row[1], (Boolean) row[2], split(row[3]),
+        return new PreferencesView(Messages.language((String) row[0]), (Boolean) row[1], (Boolean) row[7], (Boolean) row[2], split(row[3]),
                 caller.hasRole(Caller.PROVIDER) ? categories : List.of(), caller.hasRole(Caller.PROVIDER) ? regions : List.of(), own);
     }
 

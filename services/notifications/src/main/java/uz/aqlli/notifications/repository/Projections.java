@@ -218,7 +218,7 @@ public class Projections {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
                         select r.user_id, r.email, r.language, r.email_enabled, r.digest, r.muted_kinds, r.categories, r.regions,
-                               r.organization_id
+                               r.organization_id, r.telegram_enabled
                         from recipient r join organization o on o.organization_id = r.organization_id
                         where r.categories is not null and o.kind = 'PROVIDER' and o.status = 'VERIFIED'""")
                 .getResultList();
@@ -243,17 +243,17 @@ public class Projections {
 
     /** What the user chose; {@code categories} and {@code regions} null for the organization's. */
     @Transactional
-    public void prefer(String userId, String language, boolean emailEnabled, boolean digest, Collection<String> mutedKinds,
-                       Collection<String> categories, Collection<String> regions) {
+    public void prefer(String userId, String language, boolean emailEnabled, boolean telegramEnabled, boolean digest,
+                       Collection<String> mutedKinds, Collection<String> categories, Collection<String> regions) {
         entityManager.createNativeQuery("""
-                        update recipient set language = :language, email_enabled = :email, digest = :digest, muted_kinds = :muted,
+                        update recipient set language = :language, email_enabled = :email, telegram_enabled = :telegram, digest = :digest, muted_kinds = :muted,
                             categories = :categories, regions = :regions,
                             -- A digest chosen now covers what comes from now on: what came before was mailed already.
                             digest_up_to = case when :digest and not recipient.digest
                                 then (select coalesce(max(sequence), 0) from notification where recipient_user_id = :user)
                                 else digest_up_to end
                         where user_id = :user""")
-                .setParameter("language", language).setParameter("email", emailEnabled).setParameter("digest", digest)
+                .setParameter("language", language).setParameter("email", emailEnabled).setParameter("telegram", telegramEnabled).setParameter("digest", digest)
                 .setParameter("muted", String.join(",", mutedKinds))
                 .setParameter("categories", categories == null ? null : String.join(",", categories))
                 .setParameter("regions", regions == null ? null : String.join(",", regions))
@@ -264,7 +264,7 @@ public class Projections {
     public Optional<Object[]> preferences(String userId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery("""
-                        select language, email_enabled, digest, muted_kinds, categories, regions, organization_id
+                        select language, email_enabled, digest, muted_kinds, categories, regions, organization_id, telegram_enabled
                         from recipient where user_id = :user""")
                 .setParameter("user", userId).getResultList();
         return rows.stream().findFirst();
@@ -284,7 +284,7 @@ public class Projections {
     }
 
     private List<Recipient> recipients(String sql, Object parameter) {
-        String columns = "select r.user_id, r.email, r.language, r.email_enabled, r.digest, r.muted_kinds from (" + sql + ") found "
+        String columns = "select r.user_id, r.email, r.language, r.email_enabled, r.digest, r.muted_kinds, r.telegram_enabled from (" + sql + ") found "
                 + "join recipient r on r.user_id = found.user_id";
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(columns).setParameter("p", parameter).getResultList();
@@ -293,7 +293,7 @@ public class Projections {
 
     static Recipient recipient(Object[] row) {
         return new Recipient((String) row[0], (String) row[1], Messages.language((String) row[2]), (Boolean) row[3], (Boolean) row[4],
-                java.util.Set.copyOf(list((String) row[5])));
+                java.util.Set.copyOf(list((String) row[5])), row.length > 9 ? (Boolean) row[9] : (Boolean) row[6]);
     }
 
     static List<String> list(String commaSeparated) {

@@ -30,24 +30,30 @@ public class ChannelHealth implements HealthCheck {
                   @ConfigProperty(name = "aqlli.notifications.failing-after", defaultValue = "3") int failingAfter) {
         this.entityManager = entityManager;
         this.failingAfter = failingAfter;
-        Gauge.builder("aqlli.notifications.channel.failing", this, health -> health.failingMails())
+        Gauge.builder("aqlli.notifications.channel.failing", this, health -> health.failing("mail_outbox"))
                 .tag("channel", "email")
+                .description("Messages of the channel not sent after repeated failed attempts")
+                .register(registry);
+        Gauge.builder("aqlli.notifications.channel.failing", this, health -> health.failing("telegram_outbox"))
+                .tag("channel", "telegram")
                 .description("Messages of the channel not sent after repeated failed attempts")
                 .register(registry);
     }
 
-    /** Mails not sent after the configured number of failed attempts. */
-    public long failingMails() {
+    /** Messages of the outbox (its table) not sent after the configured number of failed attempts. */
+    public long failing(String outbox) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                        "select count(*) from mail_outbox where sent_at is null and attempts >= :attempts")
+                        "select count(*) from " + outbox + " where sent_at is null and attempts >= :attempts")
                 .setParameter("attempts", failingAfter).getSingleResult()).longValue());
     }
 
     @Override
     public HealthCheckResponse call() {
-        long failing = failingMails();
-        return HealthCheckResponse.named("notification channels").status(failing == 0)
-                .withData("email", failing == 0 ? "sending" : failing + " mails failing after " + failingAfter + " attempts each")
+        long mails = failing("mail_outbox");
+        long messages = failing("telegram_outbox");
+        return HealthCheckResponse.named("notification channels").status(mails == 0 && messages == 0)
+                .withData("email", mails == 0 ? "sending" : mails + " mails failing after " + failingAfter + " attempts each")
+                .withData("telegram", messages == 0 ? "sending" : messages + " messages failing after " + failingAfter + " attempts each")
                 .build();
     }
 }

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** Where notifications point and how they go out (every {@code aqlli.notifications.*} setting). */
 @ConfigMapping(prefix = "aqlli.notifications")
@@ -36,4 +37,44 @@ public interface NotificationConfig {
     /** How often a live stream sends a comment, within the gateway's idle timeout. */
     @WithDefault("15s")
     Duration streamHeartbeat();
+
+    /** The platform's Telegram bot (telegram/): off until a token is configured. */
+    Telegram telegram();
+
+    interface Telegram {
+
+        /** The Bot API's base address. */
+        @WithDefault("https://api.telegram.org")
+        String apiUrl();
+
+        /** The bot's token from BotFather ({@code AQLLI_NOTIFICATIONS_TELEGRAM_TOKEN}); no Telegram without it. */
+        Optional<String> token();
+
+        /** The bot's user name, for the deep link {@code https://t.me/<name>?start=<code>}. */
+        @WithDefault("AqlliElektronBot")
+        String botName();
+
+        /** How long one getUpdates waits for an update (long polling). */
+        @WithDefault("25s")
+        Duration pollTimeout();
+
+        /** How soon after one poll the next starts. */
+        @WithDefault("1s")
+        Duration pollEvery();
+
+        /** How often the relay looks for messages an earlier attempt left unsent. */
+        @WithDefault("2s")
+        Duration sweepEvery();
+
+        /** How long a link code works. */
+        @WithDefault("PT15M")
+        Duration codeLifetime();
+
+        /** The wait after a message's first failed send, doubled after each further failure up to {@link #maxBackoff()}. */
+        @WithDefault("1s")
+        Duration firstBackoff();
+
+        @WithDefault("60s")
+        Duration maxBackoff();
+    }
 }

@@ -7,6 +7,8 @@ import uz.aqlli.notifications.Notification;
 import uz.aqlli.notifications.NotificationKind;
 import uz.aqlli.notifications.Recipient;
 import uz.aqlli.notifications.repository.Feed;
+import uz.aqlli.notifications.telegram.TelegramLinks;
+import uz.aqlli.notifications.telegram.TelegramOutbox;
 import uz.aqlli.platform.runtime.mail.MailOutbox;
 
 import java.time.Clock;
@@ -26,8 +28,12 @@ public class Notifier {
     private final MailOutbox mail;
     private final NotificationConfig config;
     private final Clock clock;
+    private final TelegramLinks telegramLinks;
+    private final TelegramOutbox telegram;
 
-    Notifier(Feed feed, MailOutbox mail, NotificationConfig config, Clock clock) {
+    Notifier(Feed feed, MailOutbox mail, NotificationConfig config, Clock clock, TelegramLinks telegramLinks, TelegramOutbox telegram) {
+        this.telegramLinks = telegramLinks;
+        this.telegram = telegram;
         this.feed = feed;
         this.mail = mail;
         this.config = config;
@@ -55,6 +61,11 @@ public class Notifier {
             told++;
             if (recipient.mailedAtOnce()) {
                 mailOf(added.get(), recipient);
+            }
+            if (recipient.telegramAtOnce()) {
+                Notification notification = added.get();
+                telegramLinks.chatOf(recipient.userId()).ifPresent(chat -> telegram.append(notification.id(), chat,
+                        notification.text(recipient.language()) + "\n" + link(notification)));
             }
         }
         return told;
