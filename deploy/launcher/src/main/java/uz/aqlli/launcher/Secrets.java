@@ -29,6 +29,8 @@ public final class Secrets {
     public static final String CATALOG_CLIENT = "catalog-client";
     /** The key the console encrypts its session cookie (the user's tokens) with. */
     public static final String CONSOLE_SESSION = "console-session";
+    /** What the lake's Ed25519 checkpoint-signing key is made from (docs/transparency.md). */
+    public static final String LAKE_SIGNING = "lake-signing";
     /** PostgreSQL's superuser {@code postgres}. */
     public static final String POSTGRES_SUPERUSER = "postgres";
 

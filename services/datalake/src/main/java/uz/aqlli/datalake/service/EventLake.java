@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import uz.aqlli.datalake.RawEvent;
+import uz.aqlli.datalake.chain.EventChain;
 import uz.aqlli.datalake.lake.LakeEvent;
 import uz.aqlli.datalake.repository.RawEventRepository;
 import uz.aqlli.platform.events.EventEnvelope;
@@ -26,8 +27,9 @@ public class EventLake {
 
     private final RawEventRepository rawEvents;
     private final ObjectMapper json;
+    private final EventChain chain;
 
-    EventLake(RawEventRepository rawEvents, ObjectMapper json) {
+    EventLake(RawEventRepository rawEvents, ObjectMapper json, EventChain chain) {
         this.rawEvents = rawEvents;
         this.json = json;
     }
@@ -60,7 +62,7 @@ public class EventLake {
         raw.payload = payload(json, envelope);
         raw.known = known;
         raw.receivedAt = Instant.now();
-        rawEvents.persist(raw);
+        chain.append(raw);
     }
 
     /** The event's data as compact JSON; data that is no JSON at all is a dead letter. */
