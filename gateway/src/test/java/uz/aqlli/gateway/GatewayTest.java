@@ -138,6 +138,18 @@ class GatewayTest {
     }
 
     @Test
+    void theLakesCheckpointsAndPublicKeyArePublicAndTheRestOfAnalyticsIsNot() {
+        given().get("/api/analytics/transparency/checkpoints").then().statusCode(502).body("detail", containsString("datalake"));
+        given().get("/api/analytics/transparency/public-key").then().statusCode(502);
+        given().post("/api/analytics/transparency/checkpoints").then().statusCode(401);
+        given().post("/api/analytics/transparency/verifications").then().statusCode(401);
+        given().get("/api/analytics/transparency/verifications").then().statusCode(401);
+        given().get("/api/analytics/transparency/checkpoints/1").then().statusCode(401);
+        given().auth().oauth2(Tokens.demoUser(realmUrl, "enterprise1")).post("/api/analytics/transparency/checkpoints")
+                .then().statusCode(403);
+    }
+
+    @Test
     void aForgedTokenIsRefused() {
         given().auth().oauth2(Tokens.tampered(Tokens.demoUser(realmUrl, "admin1")))
                 .get("/api/analytics/organizations/by-region")
