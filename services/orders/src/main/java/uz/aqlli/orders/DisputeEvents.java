@@ -57,6 +57,6 @@ public final class DisputeEvents {
 
     public DisputeResolved resolved() {
         return new DisputeResolved(facts, dispute.outcome().name(), dispute.settledUzs(), dispute.resolvedForRegion(),
-                dispute.closedAt());
+                dispute.resolvedBy(), dispute.closedAt());
     }
 }

@@ -199,13 +199,26 @@ class DisputeTest extends MarketTest {
                 .body("status", equalTo("DELIVERED"));
 
         List<String> types = new ArrayList<>();
+        List<byte[]> resolved = new ArrayList<>();
         EventTopics.all(kafka, Topic.DISPUTES.topicName(), Duration.ofSeconds(30), record -> {
             if (id.equals(record.key())) {
                 types.add(EventTopics.header(record, "ce_type"));
+                if ("DisputeResolved".equals(EventTopics.header(record, "ce_type"))) {
+                    resolved.add(record.value());
+                }
             }
             return types.size() == 3;
         });
         assertEquals(List.of("DisputeOpened", "DisputeEscalated", "DisputeResolved"), types);
+        // Who decided, for the lake's tamper-evident record: the deciding user, beside the region.
+        try {
+            JsonNode data = new ObjectMapper().readTree(resolved.get(0));
+            String subject = new ObjectMapper().readTree(java.util.Base64.getUrlDecoder().decode(bukhara.split("\\.")[1])).get("sub").asText();
+            assertEquals(subject, data.get("decidedByUser").asText());
+            assertEquals("1706", data.get("decidedBy").asText());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
