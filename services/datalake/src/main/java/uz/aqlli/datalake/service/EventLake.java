@@ -32,6 +32,7 @@ public class EventLake {
     EventLake(RawEventRepository rawEvents, ObjectMapper json, EventChain chain) {
         this.rawEvents = rawEvents;
         this.json = json;
+        this.chain = chain;
     }
 
     /**
