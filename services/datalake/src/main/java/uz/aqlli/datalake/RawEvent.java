@@ -50,8 +50,8 @@ public class RawEvent {
 
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
-}
 
     /** The chain's hash up to and including this event (docs/transparency.md); set by {@link uz.aqlli.datalake.chain.EventChain}. */
     @Column(name = "chain_hash")
     public byte[] chainHash;
+}
