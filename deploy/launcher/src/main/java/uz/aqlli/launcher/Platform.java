@@ -182,9 +182,9 @@ public final class Platform implements AutoCloseable {
         if (app == PlatformApp.DATALAKE) {
             // The lake's Parquet files live with the rest of the local run's data.
             env.put("AQLLI_DATALAKE_LAKE_PATH", settings.home().resolve("lake").toString());
-        }
             // Its checkpoints' signing key, the same across restarts, so old checkpoints still verify.
             env.put("AQLLI_DATALAKE_TRANSPARENCY_SIGNING_SECRET", secrets.get(Secrets.LAKE_SIGNING));
+        }
         return env;
     }
 
