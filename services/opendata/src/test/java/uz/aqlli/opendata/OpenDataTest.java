@@ -343,6 +343,37 @@ class OpenDataTest {
         assertTrue(sinceYesterday.get("releases").size() >= 6);
     }
 
+    /** Not a benchmark: how long 400 releases take from the topic to the bulk file here, printed for docs/decisions.md. */
+    @Test
+    void manyReleasesReachTheBulkFileWhichStreamsThemAll() throws Exception {
+        int processes = 200;
+        List<Tender> tenders = new ArrayList<>();
+        long start = System.nanoTime();
+        try (var publisher = uz.aqlli.platform.testing.PlatformEvents.publisher(Tender.kafka())) {
+            for (int i = 0; i < processes; i++) {
+                Tender tender = new Tender();
+                publisher.publish(tender.published(new BigDecimal("1000000.00")));
+                publisher.publish(new RequestCancelled(tender.requestId, tender.buyer.id(), "OPEN", "Bekor", Instant.now()));
+                tenders.add(tender);
+            }
+        }
+        long published = System.nanoTime();
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        while (!tenders.stream().allMatch(tender -> releasesOf(tender.ocid()).size() == 2) && Instant.now().isBefore(until)) {
+            Thread.sleep(200);
+        }
+        long stored = System.nanoTime();
+        long bulkStart = System.nanoTime();
+        String lines = given().get("/api/open-data/bulk/releases.jsonl").then().statusCode(200).extract().asString();
+        long bulkEnd = System.nanoTime();
+        for (Tender tender : tenders) {
+            assertTrue(lines.contains(tender.ocid()), tender.ocid() + " is not in the bulk file");
+        }
+        System.out.printf("open data: %d events published in %d ms, all %d releases stored %d ms later; bulk jsonl of %d lines"
+                        + " (%d bytes) streamed in %d ms%n", processes * 2, (published - start) / 1_000_000, processes * 2,
+                (stored - published) / 1_000_000, lines.split("\n").length, lines.length(), (bulkEnd - bulkStart) / 1_000_000);
+    }
+
     @Test
     void badParametersAreProblemsNamingTheParameterAndAnUnknownProcessIsNotFound() {
         for (var bad : List.of(Map.of("since", "yesterday"), Map.of("since", "2026-13-01"), Map.of("cursor", "abc"),
