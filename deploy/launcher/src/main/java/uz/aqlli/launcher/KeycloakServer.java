@@ -29,10 +29,13 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String DATABASE = "keycloak";
     /** The variable the realm file and catalog read the {@code aqlli-catalog} client's secret from. */
     public static final String CATALOG_CLIENT_SECRET = "AQLLI_CATALOG_CLIENT_SECRET";
+    /** The realm's SMTP server, for the mails Keycloak sends itself (a password reset). */
+    public static final String SMTP_HOST = "AQLLI_SMTP_HOST";
+    public static final String SMTP_PORT = "AQLLI_SMTP_PORT";
 
     /** The variable the realm file reads the console's address from (its sign-in and sign-out redirects). */
     public static final String WEB_URL = "AQLLI_WEB_URL";
-    static final String DEFAULT_WEB_URL = "http://localhost:8080";
+    public static final String DEFAULT_WEB_URL = "http://localhost:8080";
 
     private final ManagedProcess process;
     private final int port;
@@ -95,6 +98,15 @@ public final class KeycloakServer implements AutoCloseable {
      */
     public static KeycloakServer start(Path home, Path realmFile, int port, String jdbcUrl, Secrets secrets, Path logFile,
                                        String webUrl) {
+        return start(home, realmFile, port, jdbcUrl, secrets, logFile, webUrl, 0);
+    }
+
+    /**
+     * @param smtpPort where Keycloak sends its own mail (a forgotten password's reset link) on 127.0.0.1:
+     *                 the realm file's {@code ${AQLLI_SMTP_HOST}} and {@code ${AQLLI_SMTP_PORT}}; 0 for none
+     */
+    public static KeycloakServer start(Path home, Path realmFile, int port, String jdbcUrl, Secrets secrets, Path logFile,
+                                       String webUrl, int smtpPort) {
         Path dist = distribution(home);
         try {
             Path imports = Files.createDirectories(dist.resolve("data/import"));
@@ -111,7 +123,7 @@ public final class KeycloakServer implements AutoCloseable {
                 "--cache=local",
                 "--import-realm");
         // Secrets go by environment, not by command line: any local user can read another's arguments.
-        ManagedProcess server = ManagedProcess.start("Keycloak", command, Map.of(
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "JAVA_HOME", Java.home(),
                 "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m",
                 "KC_DB_URL", jdbcUrl,
@@ -120,7 +132,12 @@ public final class KeycloakServer implements AutoCloseable {
                 "KC_BOOTSTRAP_ADMIN_USERNAME", Secrets.KEYCLOAK_ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", secrets.get(Secrets.KEYCLOAK_ADMIN),
                 CATALOG_CLIENT_SECRET, secrets.get(Secrets.CATALOG_CLIENT),
-                WEB_URL, webUrl), dist, logFile);
+                WEB_URL, webUrl));
+        if (smtpPort > 0) {
+            environment.put(SMTP_HOST, "127.0.0.1");
+            environment.put(SMTP_PORT, String.valueOf(smtpPort));
+        }
+        ManagedProcess server = ManagedProcess.start("Keycloak", command, environment, dist, logFile);
         KeycloakServer keycloak = new KeycloakServer(server, port);
         try {
             server.awaitReady(() -> Http.isOk(keycloak.realmUrl() + "/.well-known/openid-configuration"),

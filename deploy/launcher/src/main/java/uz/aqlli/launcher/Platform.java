@@ -115,7 +115,8 @@ public final class Platform implements AutoCloseable {
                 }
                 KeycloakServer server = track(KeycloakServer.start(settings.downloads(),
                         settings.repo().resolve("deploy/keycloak/realm/aqlli-realm.json"), settings.keycloakPort(),
-                        database.jdbcUrl(KeycloakServer.DATABASE), secrets, logs.resolve("keycloak.log"), gatewayUrl()));
+                        database.jdbcUrl(KeycloakServer.DATABASE), secrets, logs.resolve("keycloak.log"), gatewayUrl(),
+                        settings.smtpPort()));
                 progress.ready("Keycloak", server.url() + " (realm " + KeycloakServer.REALM + ")");
                 return server;
             }, parallel);

@@ -83,8 +83,10 @@ public final class TestInfrastructure {
                     Path root = workDir();
                     database().ensureDatabase(KeycloakServer.DATABASE, databasePassword(KeycloakServer.DATABASE));
                     KeycloakServer.prepare(aqlliHome(), root.resolve("logs/keycloak-build.log"));
+                    // Keycloak mails a forgotten password's reset link to the test mail server.
                     return KeycloakServer.start(aqlliHome(), repo().resolve("deploy/keycloak/realm/aqlli-realm.json"),
-                            freePort(), database().jdbcUrl(KeycloakServer.DATABASE), secrets(), root.resolve("logs/keycloak.log"));
+                            freePort(), database().jdbcUrl(KeycloakServer.DATABASE), secrets(), root.resolve("logs/keycloak.log"),
+                            KeycloakServer.DEFAULT_WEB_URL, mail().smtpPort());
                 });
             }
             return keycloak;

@@ -159,6 +159,65 @@ class OnboardingTest {
     }
 
     @Test
+    void aForgottenPasswordIsResetByMailFromKeycloaksSignInPage() {
+        String stir = newStir();
+        String email = "manager-" + stir + "@korxona.uz";
+        Registrations.registerAndConfirm(enterprise(stir, "1706"));
+
+        // As a browser does: the sign-in page, its "Forgot password?" link, the form with the address.
+        var signInPage = given().redirects().follow(false).queryParam("client_id", "aqlli-web").queryParam("response_type", "code")
+                .queryParam("scope", "openid").queryParam("redirect_uri", "http://localhost:8080/")
+                // aqlli-web wants PKCE (RFC 7636's example challenge: the code is never exchanged here)
+                .queryParam("code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM").queryParam("code_challenge_method", "S256")
+                .get(realmUrl + "/protocol/openid-connect/auth").then().statusCode(200).extract();
+        Map<String, String> cookies = new java.util.HashMap<>(signInPage.cookies());
+        // The realm signs in identity first (organizations): the address, then the password page with the link.
+        var passwordPage = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
+                .contentType("application/x-www-form-urlencoded").body("username=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8))
+                .post(absolute(html(signInPage.asString(), "<form[^>]*action=\"([^\"]*)\""))).then().statusCode(200).extract();
+        cookies.putAll(passwordPage.cookies());
+        String resetLink = html(passwordPage.asString(), "href=\"([^\"]*login-actions/reset-credentials[^\"]*)\"");
+        var resetPage = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false)
+                .get(absolute(resetLink)).then().statusCode(200).extract();
+        cookies.putAll(resetPage.cookies());
+        if (resetPage.asString().contains("name=\"username\"")) {
+            given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded")
+                    .body("username=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8))
+                    .post(absolute(html(resetPage.asString(), "<form[^>]*action=\"([^\"]*)\""))).then().statusCode(org.hamcrest.Matchers.lessThan(400));
+        }
+
+        Mailbox.Mail reset = Mailbox.await(email, 1, mail -> mail.text().contains("action-token"), Duration.ofSeconds(20));
+        // The link sets a new password, and the manager signs in with it.
+        var link = java.util.regex.Pattern.compile("(http\\S*/login-actions/action-token\\S*)").matcher(reset.text());
+        assertTrue(link.find(), reset.text());
+        // The action token leads, by redirects that set the flow's cookies, to the new-password form.
+        String next = link.group(1).replace("&amp;", "&");
+        ExtractableResponse<Response> updatePage = null;
+        for (int hop = 0; hop < 5 && next != null; hop++) {
+            updatePage = given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).get(absolute(next)).then().extract();
+            cookies.putAll(updatePage.cookies());
+            next = updatePage.statusCode() / 100 == 3 ? updatePage.header("Location") : null;
+        }
+        assertEquals(200, updatePage.statusCode(), updatePage.asString());
+        String update = html(updatePage.asString(), "<form[^>]*action=\"([^\"]*)\"");
+        String newPassword = "Yangi-parol-2026";
+        given().redirects().follow(false).cookies(cookies).urlEncodingEnabled(false).contentType("application/x-www-form-urlencoded")
+                .body("password-new=" + newPassword + "&password-confirm=" + newPassword)
+                .post(absolute(update)).then().statusCode(org.hamcrest.Matchers.lessThan(400));
+        Tokens.password(realmUrl, "aqlli-web", email, newPassword);
+    }
+
+    private static String html(String page, String pattern) {
+        var found = java.util.regex.Pattern.compile(pattern).matcher(page);
+        assertTrue(found.find(), "no " + pattern + " in " + page);
+        return found.group(1).replace("&amp;", "&");
+    }
+
+    private String absolute(String link) {
+        return link.startsWith("http") ? link : java.net.URI.create(realmUrl).resolve(link).toString();
+    }
+
+    @Test
     void oneAddressGetsAtMostFiveRegistrationMailsAnHourWhoeverSendsThem() {
         String stir = newStir();
         String email = "manager-" + stir + "@korxona.uz";
