@@ -231,6 +231,7 @@ class DisputeTest extends MarketTest {
         String due = as(buyer.manager).get(path).then().extract().path("responseDueAt");
         // the sweep is down (as the service would be) while the response window and the acceptance window run out
         scheduler.pause(DisputeSweep.JOB);
+        sleepPastASweep(); // a sweep already running when the pause came ends before the clock moves
         clock.moveAhead(Duration.ofDays(20));
         sleepPastASweep();
         as(buyer.manager).get(path).then().body("status", equalTo("OPEN"));

@@ -129,6 +129,7 @@ class RatingTest extends MarketTest {
         Instant windowEnds = Instant.parse(closedAt).plus(Duration.ofDays(14));
 
         scheduler.pause(RatingSweep.JOB);
+        sleepPastASweep(); // a sweep already running when the pause came ends before the clock moves
         clock.moveAhead(Duration.ofDays(15));
         // the window is the rule, not the sweep: past it nobody rates, though nothing has been published yet
         rate(deal.seller.manager, deal.id, 1, 1, 1, "Kech").then().statusCode(409)
@@ -281,6 +282,14 @@ class RatingTest extends MarketTest {
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepPastASweep() {
+        try {
+            Thread.sleep(2500);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
