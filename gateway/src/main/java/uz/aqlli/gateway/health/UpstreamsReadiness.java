@@ -18,7 +18,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The gateway is ready only when every service it routes to says it is ready. */
+/**
+ * The gateway is ready only when every API service it routes to says it is ready. The web console
+ * is reported beside them but does not count: it is a client of the API like any other, and a
+ * console that crashes must not take the API out of a load balancer's rotation with it.
+ */
 @Readiness
 @ApplicationScoped
 public class UpstreamsReadiness implements HealthCheck {
@@ -38,10 +42,12 @@ public class UpstreamsReadiness implements HealthCheck {
                 .collect(Collectors.toMap(Function.identity(), this::readiness));
         var response = HealthCheckResponse.named("upstream services");
         boolean allUp = true;
-        for (String upstream : upstreams) {
-            String state = answers.get(upstream).join();
-            response.withData(upstream, state);
-            allUp &= state.equals("UP");
+        for (Route route : Route.ALL) {
+            String state = answers.get(route.upstream()).join();
+            response.withData(route.upstream(), state);
+            if (!route.catchAll()) {
+                allUp &= state.equals("UP");
+            }
         }
         return response.status(allUp).build();
     }
