@@ -17,8 +17,6 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import uz.aqlli.launcher.Folders;
-import uz.aqlli.launcher.LaunchSettings;
 import uz.aqlli.launcher.Platform;
 
 import java.io.IOException;
@@ -81,19 +79,7 @@ class ConsoleInBrowserIT {
             }
             LABELS.put(language, labels);
         }
-        Folders.delete(Path.of("target/console-home"));
-        platform = Platform.start(LaunchSettings.onFreePorts(repo, Path.of("target/console-home").toAbsolutePath(),
-                Path.of(System.getProperty("aqlli.home"))), new Platform.Progress() {
-            @Override
-            public void starting(String part) {
-                System.out.println("console-e2e: starting " + part);
-            }
-
-            @Override
-            public void ready(String part, String detail) {
-                System.out.println("console-e2e: " + part + " ready: " + detail);
-            }
-        });
+        platform = SharedPlatform.get();
         gateway = platform.gatewayUrl();
         seedAServiceRequestWithAnAnsweredQuestion();
 
@@ -113,9 +99,6 @@ class ConsoleInBrowserIT {
         }
         if (playwright != null) {
             playwright.close();
-        }
-        if (platform != null) {
-            platform.close();
         }
     }
 

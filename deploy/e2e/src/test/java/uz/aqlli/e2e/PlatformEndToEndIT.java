@@ -4,9 +4,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import uz.aqlli.launcher.Folders;
-import uz.aqlli.launcher.LaunchSettings;
 import uz.aqlli.launcher.Platform;
 import uz.aqlli.launcher.PlatformApp;
 import uz.aqlli.launcher.Secrets;
@@ -40,6 +39,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The platform as {@code ./run} starts it (real PostgreSQL, Kafka, Keycloak, services, gateway),
  * on free ports and fresh data, driven only through the gateway with tokens from Keycloak.
  */
+// Last: it stops the platform every class here shares, and checks that nothing outlives it.
+@Order(Integer.MAX_VALUE)
 class PlatformEndToEndIT {
 
     private static Platform platform;
@@ -47,31 +48,13 @@ class PlatformEndToEndIT {
 
     @BeforeAll
     static void startPlatform() {
-        Path repo = Path.of(System.getProperty("aqlli.repo"));
-        Folders.delete(Path.of("target/e2e-home"));
-        platform = Platform.start(LaunchSettings.onFreePorts(repo, Path.of("target/e2e-home").toAbsolutePath(),
-                Path.of(System.getProperty("aqlli.home"))), new Platform.Progress() {
-            @Override
-            public void starting(String part) {
-                System.out.println("e2e: starting " + part);
-            }
-
-            @Override
-            public void ready(String part, String detail) {
-                System.out.println("e2e: " + part + " ready: " + detail);
-            }
-        });
+        platform = SharedPlatform.get();
         gateway = platform.gatewayUrl();
     }
 
     @AfterAll
     static void stopPlatform() {
-        if (platform == null) {
-            return;
-        }
-        List<ProcessHandle> processes = platform.processes();
-        platform.close();
-        for (ProcessHandle process : processes) {
+        for (ProcessHandle process : SharedPlatform.stop()) {
             assertFalse(process.isAlive(), "process " + process.pid() + " outlived the platform: " + process.info().commandLine().orElse("?"));
         }
     }
