@@ -43,6 +43,7 @@ public class Ordering {
 
     /** Dates ("wanted by", "delivered by") are the buyer's calendar: Uzbekistan's. */
     static final ZoneId UZBEKISTAN = uz.aqlli.orders.Uzbekistan.ZONE;
+    private static final String VERIFIED = "VERIFIED";
 
     private final OrderRepository orders;
     private final MarketRepository market;
@@ -71,7 +72,7 @@ public class Ordering {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Order placeProducts(List<Line> lines, Order.Delivery delivery) {
-        UUID buyer = buyingOrganization();
+        Standing buyer = buyingOrganization();
         Instant now = clock.instant();
         checkDelivery(delivery, now);
         if (delivery.address() == null || delivery.address().isBlank()) {
@@ -114,7 +115,7 @@ public class Ordering {
             throw ProblemException.invalidField("items", "add up to more than " + Pricing.LARGEST.toPlainString() + " so'm: split the order");
         }
         String number = orders.nextNumber(now);
-        Optional<PurchasingPolicy> policy = approvalNeeded(buyer, total);
+        Optional<PurchasingPolicy> policy = approvalNeeded(buyer.organizationId(), total);
         Order order = Order.ofProducts(UUID.randomUUID(), number, parties, items, delivery, policy.isPresent(), now);
         return enter(order, policy);
     }
@@ -125,7 +126,7 @@ public class Ordering {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Order placeService(UUID offerId, Integer months, Order.Delivery requested) {
-        UUID buyer = buyingOrganization();
+        Standing buyer = buyingOrganization();
         Instant now = clock.instant();
         ListedOffer offer = market.offer(offerId)
                 .orElseThrow(() -> ProblemException.conflict("offer-not-listed", "offerId", "Offer " + offerId + " is not on the board"));
@@ -162,7 +163,7 @@ public class Ordering {
         }
         String number = orders.nextNumber(now);
         // A request for a quote has no amount yet: the threshold applies when the quote is accepted.
-        Optional<PurchasingPolicy> policy = approvalNeeded(buyer, item.amountUzs());
+        Optional<PurchasingPolicy> policy = approvalNeeded(buyer.organizationId(), item.amountUzs());
         Order order = Order.ofOffer(UUID.randomUUID(), number, parties, offer.category(), model, item, months, delivery,
                 policy.isPresent(), now);
         return enter(order, policy);
@@ -245,8 +246,14 @@ public class Ordering {
 
     /** The seller may receive orders only while the directory has it verified. */
     void requireSellerTrading(UUID seller) {
-        String status = standings.of(seller).map(Standing::status).orElse("UNKNOWN");
-        if (!status.equals("VERIFIED")) {
+        sellerTrading(seller);
+    }
+
+    /** The seller's standing, read once for both the check and the order's region. */
+    private Standing sellerTrading(UUID seller) {
+        Optional<Standing> standing = standings.of(seller);
+        String status = standing.map(Standing::status).orElse("UNKNOWN");
+        if (!status.equals(VERIFIED)) {
             String why = switch (status) {
                 case "SUSPENDED" -> "is suspended by the regional administration";
                 case "REJECTED" -> "was rejected by the regional administration";
@@ -254,30 +261,35 @@ public class Ordering {
             };
             throw ProblemException.conflict("seller-not-trading", "The seller " + why + " and cannot receive orders");
         }
+        return standing.get();
     }
 
     private Order enter(Order order, Optional<PurchasingPolicy> policy) {
+        // No flush here: the order, its lines and the outbox row go in the one flush before the
+        // idempotency key's insert (or at commit), a placement's only round of writes.
         orders.persist(order);
-        orders.flush();
         OrderEvents events = events(order);
         outbox.append(policy.isPresent() ? events.approvalRequested(policy.get().approvalThresholdUzs()) : events.placed());
         return order;
     }
 
-    private UUID buyingOrganization() {
+    /** The caller's organization, verified; its standing also gives the order its region (one read, not two). */
+    private Standing buyingOrganization() {
         UUID buyer = caller.requireOrganization();
-        standings.requireVerified(buyer, "place orders");
-        return buyer;
+        Optional<Standing> standing = standings.of(buyer);
+        String status = standing.map(Standing::status).orElse("UNKNOWN");
+        if (!status.equals(VERIFIED)) {
+            throw OrganizationStandings.notVerified(status, "place orders");
+        }
+        return standing.get();
     }
 
-    private Order.Parties parties(UUID buyer, UUID seller, String what) {
-        if (seller.equals(buyer)) {
+    private Order.Parties parties(Standing buyer, UUID seller, String what) {
+        if (seller.equals(buyer.organizationId())) {
             throw ProblemException.conflict("own-listing", "Your organization sells these " + what + "; it cannot order from itself");
         }
-        requireSellerTrading(seller);
-        String buyerRegion = standings.of(buyer).map(Standing::regionCode).orElseThrow();
-        String sellerRegion = standings.of(seller).map(Standing::regionCode).orElseThrow();
-        return new Order.Parties(buyer, buyerRegion, seller, sellerRegion, caller.userId());
+        Standing sellerStanding = sellerTrading(seller);
+        return new Order.Parties(buyer.organizationId(), buyer.regionCode(), seller, sellerStanding.regionCode(), caller.userId());
     }
 
     private Order managed(UUID id, String action) {
