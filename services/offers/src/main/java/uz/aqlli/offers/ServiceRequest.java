@@ -86,6 +86,10 @@ public class ServiceRequest {
     @Column(name = "decided_at")
     private Instant decidedAt;
 
+    /** The first award: from then on the bids are public, and a declined award does not seal them again. */
+    @Column(name = "disclosed_at")
+    private Instant disclosedAt;
+
     @Version
     private long version;
 
@@ -142,11 +146,15 @@ public class ServiceRequest {
         awardedBidId = bidId;
         outcomeReason = reason;
         decidedAt = now;
+        if (disclosedAt == null) {
+            disclosedAt = now;
+        }
     }
 
     /**
      * The awarded supplier refused to sign: the award is void and the buyer evaluates again, as
-     * after the deadline (awards the next bid or declares the request unsuccessful).
+     * after the deadline (awards the next bid or declares the request unsuccessful). What the
+     * award made public stays public ({@link #disclosed()}).
      */
     public void awardDeclined(UUID bidId) {
         if (status != RequestStatus.AWARDED || !bidId.equals(awardedBidId)) {
@@ -258,6 +266,19 @@ public class ServiceRequest {
 
     public Instant decidedAt() {
         return decidedAt;
+    }
+
+    /**
+     * Whether an award has made the bids public: the award standing now, or one its supplier
+     * declined. Open data and integrity published them with that award; sealing them again here
+     * would hide only from the platform's own users what anyone can already read.
+     */
+    public boolean disclosed() {
+        return disclosedAt != null;
+    }
+
+    public Instant disclosedAt() {
+        return disclosedAt;
     }
 
     public long version() {

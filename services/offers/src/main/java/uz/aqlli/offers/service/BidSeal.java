@@ -1,7 +1,6 @@
 package uz.aqlli.offers.service;
 
 import uz.aqlli.offers.Bid;
-import uz.aqlli.offers.RequestStatus;
 import uz.aqlli.offers.ServiceRequest;
 
 import java.util.Optional;
@@ -13,9 +12,10 @@ import java.util.UUID;
  * <ul>
  *   <li>Its bidder: always.</li>
  *   <li>The buyer: once the deadline has been acted on (the request closed).</li>
- *   <li>Everyone: once the request is awarded.</li>
- *   <li>A bid whose supplier declined its award as an active one: its price was public with the award.</li>
- *   <li>Nobody else, the administration included, before the award.</li>
+ *   <li>Everyone: once the request is awarded, and still after that award is declined (disclosed
+ *   stays disclosed: open data and integrity published the bids with the award), the declining bid
+ *   included.</li>
+ *   <li>Nobody else, the administration included, before the first award.</li>
  * </ul>
  */
 public final class BidSeal {
@@ -30,15 +30,15 @@ public final class BidSeal {
         if (callerOrganization.map(bid.providerId()::equals).orElse(false)) {
             return true;
         }
-        if (request.status() == RequestStatus.AWARDED) {
+        if (request.disclosed()) {
             return bid.revealed();
         }
         boolean buyer = callerOrganization.map(request.buyerId()::equals).orElse(false);
         return buyer && request.closedAt() != null && bid.revealed();
     }
 
-    /** Whether the caller may know how many bids there are: the buyer at any time, everyone after the award. */
+    /** Whether the caller may know how many bids there are: the buyer at any time, everyone from the first award on. */
     public static boolean countsFor(ServiceRequest request, Optional<UUID> callerOrganization) {
-        return request.status() == RequestStatus.AWARDED || callerOrganization.map(request.buyerId()::equals).orElse(false);
+        return request.disclosed() || callerOrganization.map(request.buyerId()::equals).orElse(false);
     }
 }

@@ -36,7 +36,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -95,6 +94,9 @@ class AwardRefusalTest {
         String secret = "uchinchi-taklif-" + UUID.randomUUID();
         Tender tender = awardedTender(secret);
         String path = REQUESTS + "/" + tender.id;
+        // What the award made public, to anyone: every bid's bidder and price, and the count.
+        Map<String, List<Object>> publicAtAward = publicBids(path);
+        assertEquals(3, publicAtAward.get("ids").size(), publicAtAward.toString());
         UUID contract = UUID.randomUUID();
         ContractSigningRefused refusal = refusal(contract, tender, "SUPPLIER", "Muddatlar bajarib bo'lmaydi");
         String eventId = UUID.randomUUID().toString();
@@ -113,11 +115,15 @@ class AwardRefusalTest {
         PlatformEvents.publishAs(kafka, Topic.CONTRACTS, eventId, refusal, Topic.CONTRACTS.source(), OffsetDateTime.now(ZoneOffset.UTC));
         Standings.awaitHandled(PlatformEvents.publish(kafka, refusal));
 
-        // Back in evaluation the other bids are the buyer's again, not the public's.
-        given().get(path + "/bids").then().statusCode(200).body("items", hasSize(0)).body("bidCount", nullValue());
+        // Back in evaluation, what the award made public stays public (open data and integrity
+        // published it): the same bids, bidders and prices for anyone, on the list and by id.
+        assertEquals(publicAtAward, publicBids(path));
+        given().get(path + "/bids").then().statusCode(200).body("bidCount", equalTo(2))
+                .body("items.find { it.id == '" + tender.declining + "' }.status", equalTo("DECLINED_AWARD"));
+        given().get(path).then().statusCode(200).body("bidCount", equalTo(2));
         for (String outsider : List.of("", provider1)) {
             String body = call(outsider, path + "/bids/" + tender.third);
-            assertFalse(body.contains("29000000") || body.contains(secret), body);
+            assertTrue(body.contains("29000000") && body.contains(provider3Organization), body);
         }
 
         // The next bid is the lowest now, and awarding it needs no reason.
@@ -162,6 +168,13 @@ class AwardRefusalTest {
                 .body("type", equalTo("urn:aqlli:problem:invalid-status-transition"));
         assertTrue(EventTopics.all(kafka, Topic.SERVICE_REQUESTS.topicName(), Duration.ofSeconds(3), r -> false).stream()
                 .noneMatch(r -> tender.id.equals(r.key()) && "RequestAwardDeclined".equals(EventTopics.header(r, "ce_type"))));
+    }
+
+    /** The bids an anonymous caller reads: ids, bidders and prices, in the list's order. */
+    private static Map<String, List<Object>> publicBids(String path) {
+        var list = given().get(path + "/bids").then().statusCode(200).extract();
+        return Map.of("ids", list.path("items.id"), "providers", list.path("items.providerId"),
+                "prices", list.path("items.priceUzs"));
     }
 
     /** Three bids, the deadline passed, the lowest (provider2's) awarded. */

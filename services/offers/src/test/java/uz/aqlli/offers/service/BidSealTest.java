@@ -93,6 +93,24 @@ class BidSealTest {
     }
 
     @Test
+    void aDeclinedAwardLeavesTheBidsAndTheirCountAsPublicAsTheAwardMadeThem() {
+        ServiceRequest request = request();
+        Bid bid = bid(request);
+        Bid declining = bid(request);
+        request.close(2, AFTER);
+        request.award(declining.id(), null, AFTER);
+        declining.declineAward(AFTER.plusSeconds(60));
+        request.awardDeclined(declining.id());
+        for (Optional<UUID> anyone : List.of(asBuyer, asBidder, asAnotherProvider, asNobody)) {
+            assertTrue(BidSeal.opens(bid, request, anyone), anyone.toString());
+            assertTrue(BidSeal.opens(declining, request, anyone), anyone.toString());
+            assertTrue(BidSeal.countsFor(request, anyone), anyone.toString());
+        }
+        request.declareUnsuccessful("Qolgan taklif mos emas", AFTER.plusSeconds(120));
+        assertTrue(BidSeal.opens(bid, request, asNobody), "an outcome after the decline does not seal them either");
+    }
+
+    @Test
     void theBuyerAlwaysKnowsHowManyBidsThereAreEveryoneElseOnlyAfterTheAward() {
         ServiceRequest request = request();
         assertTrue(BidSeal.countsFor(request, asBuyer));
