@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import uz.aqlli.datalake.chain.ChainKey;
 import uz.aqlli.datalake.chain.ChainVerifier;
 import uz.aqlli.launcher.Secrets;
 import uz.aqlli.platform.events.Topic;
@@ -31,6 +32,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -96,8 +98,7 @@ class ChainTest {
                 assertEquals(count("select lake_seq from raw_event where event_id = '" + edited + "'"), result.getLong("firstMismatch.lakeSeq"));
                 // The command says the same, from the database alone.
                 java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-                assertEquals(1, ChainVerifier.run(TestInfrastructure.database().jdbcUrl("datalake"), "datalake",
-                        TestInfrastructure.databasePassword("datalake"), new java.io.PrintStream(printed, true, StandardCharsets.UTF_8)));
+                assertEquals(1, verifierCommand(publishedKey(), printed));
                 assertTrue(printed.toString(StandardCharsets.UTF_8).contains("event " + edited + ":"), printed.toString(StandardCharsets.UTF_8));
             } finally {
                 asAttacker(sql, "update raw_event set payload = '" + original.replace("'", "''") + "'::jsonb where event_id = '" + edited + "'");
@@ -181,6 +182,57 @@ class ChainTest {
             }
         }
         assertEquals(true, verify().getBoolean("intact"));
+    }
+
+    @Test
+    void aCheckpointReSignedWithAnotherKeyIsReportedAsSuch() throws Exception {
+        stored(UUID.randomUUID().toString());
+        JsonPath issued = given().auth().oauth2(Tokens.demoUser(realmUrl, "admin1")).post("/api/analytics/transparency/checkpoints")
+                .then().statusCode(200).extract().jsonPath();
+        long size = issued.getLong("treeSize");
+        byte[] message = issued.getString("signed").getBytes(StandardCharsets.UTF_8);
+        String publishedKey = publishedKey();
+        assertEquals(0, verifierCommand(publishedKey, new java.io.ByteArrayOutputStream()));
+
+        // What a superuser who rewrote the chain would do to its checkpoints: sign them again, with a key of their own,
+        // and store that key beside them. The signature holds for the key stored with it; only the lake's key is trusted.
+        ChainKey forger = ChainKey.fromSecret(UUID.randomUUID().toString());
+        try (Connection attacker = superuser(); Statement sql = attacker.createStatement()) {
+            String originalKey = text(sql, "select encode(public_key, 'hex') from chain_checkpoint where tree_size = " + size);
+            String originalSignature = text(sql, "select encode(signature, 'hex') from chain_checkpoint where tree_size = " + size);
+            forgeCheckpoint(sql, "update chain_checkpoint set public_key = decode('" + HexFormat.of().formatHex(forger.publicKey())
+                    + "', 'hex'), signature = decode('" + HexFormat.of().formatHex(forger.sign(message)) + "', 'hex') where tree_size = " + size);
+            try {
+                assertTrue(ChainKey.verify(forger.publicKey(), message, HexFormat.of().parseHex(
+                        text(sql, "select encode(signature, 'hex') from chain_checkpoint where tree_size = " + size))), "the forgery holds for its own key");
+                JsonPath result = verify();
+                assertEquals(false, result.getBoolean("intact"), result.prettify());
+                assertEquals(List.of(size), result.getList("badCheckpoints.treeSize").stream().map(n -> ((Number) n).longValue()).toList());
+                assertEquals("signed by another key than the trusted one", result.getString("badCheckpoints[0].reason"));
+
+                java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+                assertEquals(1, verifierCommand(publishedKey, printed), printed.toString(StandardCharsets.UTF_8));
+                assertTrue(printed.toString(StandardCharsets.UTF_8).contains("BAD CHECKPOINT tree size " + size + ": signed by another key"),
+                        printed.toString(StandardCharsets.UTF_8));
+                // The command trusts no key it is not given.
+                assertEquals(2, ChainVerifier.run(new String[0], TestInfrastructure.database().jdbcUrl("datalake"), "datalake",
+                        TestInfrastructure.databasePassword("datalake"), new java.io.PrintStream(new java.io.ByteArrayOutputStream())));
+            } finally {
+                forgeCheckpoint(sql, "update chain_checkpoint set public_key = decode('" + originalKey + "', 'hex'), signature = decode('"
+                        + originalSignature + "', 'hex') where tree_size = " + size);
+            }
+        }
+        assertEquals(true, verify().getBoolean("intact"));
+    }
+
+    private static String publishedKey() {
+        return given().get("/api/analytics/transparency/public-key").then().statusCode(200).extract().jsonPath().getString("publicKey");
+    }
+
+    /** The verification command, from the database alone, trusting {@code publicKey} (base64). */
+    private static int verifierCommand(String publicKey, java.io.ByteArrayOutputStream printed) {
+        return ChainVerifier.run(new String[]{"--public-key-base64", publicKey}, TestInfrastructure.database().jdbcUrl("datalake"), "datalake",
+                TestInfrastructure.databasePassword("datalake"), new java.io.PrintStream(printed, true, StandardCharsets.UTF_8));
     }
 
     private static String swap(String a, String b) {

@@ -20,9 +20,12 @@ import java.util.Map;
  * The canonical bytes of an event, the same however its JSON was spelled or stored (jsonb reorders
  * keys and drops whitespace): RFC 8785 (JCS) — members sorted by their UTF-16 code units, no
  * whitespace, strings with JCS's minimal escapes, numbers as ECMAScript prints a double — but for
- * numbers of integral value, written exactly as integers (JCS would round those beyond 2^53, and a
- * tampered last digit of a large amount must change the bytes). By value, not by spelling: jsonb
- * keeps {@code 1E30} as {@code 1000000000000000000000000000000}, and both must give the same bytes.
+ * numbers a double does not hold exactly. JCS would print those rounded to a double, so a tampered
+ * last digit of a large so'm amount (jsonb keeps every digit) would not change the bytes: they are
+ * written exactly instead, integers as integers and other decimals in plain notation with no
+ * trailing zeros ({@link #number}). Every number's text is thus exactly its value, and one value
+ * has one text: by value, not by spelling (jsonb keeps {@code 1E30} as
+ * {@code 1000000000000000000000000000000}, and both give the same bytes).
  * No kept JCS library resolves from this build's registry.
  */
 public final class ChainCanonical {
@@ -116,18 +119,27 @@ public final class ChainCanonical {
         }
     }
 
-    /** An integral value exactly; any other number as ECMAScript's Number.prototype.toString (RFC 8785 3.2.2.3). */
+    /**
+     * A number whose value a double holds exactly (the shortest digits of the nearest double are the
+     * number itself), as ECMAScript's Number.prototype.toString prints it (RFC 8785 3.2.2.3); any
+     * other exactly: an integral value as an integer, else plain decimal notation without trailing
+     * zeros ({@code 12345678901234567.89}, never the double's {@code 12345678901234568}).
+     */
     static String number(BigDecimal value) {
         if (value.signum() == 0) {
             return "0";
         }
         BigDecimal stripped = value.stripTrailingZeros();
+        if (stripped.scale() > 16383 || stripped.precision() - stripped.scale() > 131072) {
+            // Beyond PostgreSQL's numeric, so no jsonb holds it; and written out, 1e-999999999 alone would be a gigabyte.
+            throw new IllegalArgumentException("a number beyond what the lake stores: " + value.round(java.math.MathContext.DECIMAL64));
+        }
         if (stripped.scale() <= 0) {
             return stripped.toBigIntegerExact().toString();
         }
         double d = value.doubleValue();
-        if (Double.isInfinite(d)) {
-            throw new IllegalArgumentException("a number beyond IEEE 754's range: " + value);
+        if (Double.isInfinite(d) || d == 0 || new BigDecimal(Double.toString(d)).compareTo(value) != 0) {
+            return stripped.toPlainString();
         }
         // Java's Double.toString gives the shortest digits that round-trip (JDK 19+), as ECMAScript does;
         // only the layout differs.

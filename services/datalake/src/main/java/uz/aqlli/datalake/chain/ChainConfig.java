@@ -10,10 +10,10 @@ import java.util.Optional;
 public interface ChainConfig {
 
     /**
-     * The secret the lake's Ed25519 signing key is made from (its seed is the secret's SHA-256). The
-     * launcher generates it on first start (secret {@code lake-signing}) and passes it as
-     * {@code AQLLI_DATALAKE_TRANSPARENCY_SIGNING_SECRET}; without it, a key is made for this run only
-     * and its checkpoints verify against their own public key but not across restarts.
+     * The secret the lake's Ed25519 signing key is made from (its seed is HKDF-SHA-256 of the secret,
+     * {@link ChainKey}). The launcher generates it on first start (secret {@code lake-signing}) and
+     * passes it as {@code AQLLI_DATALAKE_TRANSPARENCY_SIGNING_SECRET}; without it the lake will not
+     * start, but in dev and test, where a key is made for the run.
      */
     Optional<String> signingSecret();
 

@@ -18,8 +18,11 @@ import java.util.Map;
 /**
  * Replays the chain from the stored events, in lake_seq order, recomputing every entry's hash from
  * its canonical bytes; names the first entry whose stored hash is not the one recomputed, and checks
- * every checkpoint's signature and that its head is on the replayed chain. Reads in one snapshot
- * (repeatable read), so appends in flight neither count nor disturb it.
+ * every checkpoint's signature and that its head is on the replayed chain. A checkpoint counts only
+ * when the trusted key (the lake's own, or the one an operator pinned) signed it: the public key
+ * stored beside it is whatever whoever wrote the row put there, and someone who rewrote the chain
+ * as the database's superuser would re-sign its checkpoints with a key of their own. Reads in one
+ * snapshot (repeatable read), so appends in flight neither count nor disturb it.
  */
 @ApplicationScoped
 public class ChainVerification {
@@ -37,9 +40,11 @@ public class ChainVerification {
     }
 
     private final AgroalDataSource database;
+    private final ChainKey key;
 
-    ChainVerification(AgroalDataSource database) {
+    ChainVerification(AgroalDataSource database, ChainKey key) {
         this.database = database;
+        this.key = key;
     }
 
     public Result verify() {
@@ -48,7 +53,7 @@ public class ChainVerification {
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             connection.setReadOnly(true);
             try {
-                return verify(connection);
+                return verify(connection, key.publicKey());
             } finally {
                 connection.rollback();
             }
@@ -57,7 +62,8 @@ public class ChainVerification {
         }
     }
 
-    public static Result verify(Connection connection) throws SQLException {
+    /** The replay, every checkpoint checked against {@code trustedKey} (X.509 SubjectPublicKeyInfo, DER). */
+    public static Result verify(Connection connection, byte[] trustedKey) throws SQLException {
         long headSize;
         byte[] headHash;
         try (Statement sql = connection.createStatement(); ResultSet head = sql.executeQuery("select size, hash from chain_head")) {
@@ -77,7 +83,9 @@ public class ChainVerification {
         checkpoints.forEach(c -> bySize.put(c.treeSize(), c));
         List<BadCheckpoint> bad = new ArrayList<>();
         for (Checkpoint checkpoint : checkpoints) {
-            if (!checkpoint.signatureHolds()) {
+            if (!Arrays.equals(checkpoint.publicKey(), trustedKey)) {
+                bad.add(new BadCheckpoint(checkpoint.treeSize(), "signed by another key than the trusted one"));
+            } else if (!checkpoint.signatureHolds(trustedKey)) {
                 bad.add(new BadCheckpoint(checkpoint.treeSize(), "signature does not verify"));
             }
         }

@@ -20,7 +20,8 @@ public record Checkpoint(long treeSize, byte[] rootHash, long lastSeq, Instant i
         return signed(treeSize, rootHash, lastSeq, issuedAt);
     }
 
-    public boolean signatureHolds() {
-        return ChainKey.verify(publicKey, signed(), signature);
+    /** Whether {@code trustedKey} signed this checkpoint; the {@code publicKey} stored with it is not evidence. */
+    public boolean signatureHolds(byte[] trustedKey) {
+        return ChainKey.verify(trustedKey, signed(), signature);
     }
 }
