@@ -1,5 +1,7 @@
 package uz.aqlli.catalog;
 
+import uz.aqlli.platform.events.MemberJoined;
+import uz.aqlli.platform.events.MemberLeft;
 import uz.aqlli.platform.events.OrganizationEvent;
 import uz.aqlli.platform.events.OrganizationManagerChanged;
 import uz.aqlli.platform.events.OrganizationReinstated;
@@ -52,5 +54,14 @@ public final class OrganizationEvents {
             case SUSPEND -> new OrganizationSuspended(id, kind, region, status, reason, by, at);
             case REINSTATE -> new OrganizationReinstated(id, kind, region, status, reason, by, at);
         };
+    }
+
+    /** A user the manager added; the manager of a registration is announced by {@link #registered}. */
+    public static MemberJoined memberJoined(Member member) {
+        return new MemberJoined(member.organizationId(), member.userId().toString(), member.email(), member.addedAt());
+    }
+
+    public static MemberLeft memberLeft(Member member, Instant leftAt) {
+        return new MemberLeft(member.organizationId(), member.userId().toString(), leftAt);
     }
 }

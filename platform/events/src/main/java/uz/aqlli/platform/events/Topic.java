@@ -16,7 +16,8 @@ import java.util.Optional;
  */
 public enum Topic {
     ORGANIZATIONS("aqlli.catalog.organizations", 6, "catalog", "organization", OrganizationRegistered.class, OrganizationVerified.class,
-            OrganizationRejected.class, OrganizationSuspended.class, OrganizationReinstated.class, OrganizationManagerChanged.class),
+            OrganizationRejected.class, OrganizationSuspended.class, OrganizationReinstated.class, OrganizationManagerChanged.class,
+            MemberJoined.class, MemberLeft.class),
     PRODUCTS("aqlli.catalog.products", 6, "catalog", "product", ProductPublished.class, ProductUpdated.class, ProductWithdrawn.class),
     OFFERS("aqlli.offers.offers", 6, "offers", "offer", OfferPublished.class, OfferUpdated.class, OfferWithdrawn.class),
     SERVICE_REQUESTS("aqlli.offers.service-requests", 6, "offers", "service-request", RequestPublished.class, QuestionAnswered.class,

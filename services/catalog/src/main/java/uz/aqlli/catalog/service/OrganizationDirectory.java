@@ -153,6 +153,7 @@ public class OrganizationDirectory {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Member member = new Member(user, organization.id(), person, MemberRole.MEMBER, Instant.now(clock));
                 members.persist(member);
+                outbox.append(OrganizationEvents.memberJoined(member));
                 return member;
             });
         } catch (RuntimeException e) {
@@ -184,7 +185,10 @@ public class OrganizationDirectory {
         } catch (RuntimeException e) {
             throw Onboarding.asProblem(e);
         }
-        QuarkusTransaction.requiringNew().run(() -> members.deleteById(member.userId()));
+        QuarkusTransaction.requiringNew().run(() -> {
+            members.deleteById(member.userId());
+            outbox.append(OrganizationEvents.memberLeft(member, Instant.now(clock)));
+        });
     }
 
     /**

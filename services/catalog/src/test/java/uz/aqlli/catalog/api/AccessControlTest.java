@@ -178,6 +178,24 @@ class AccessControlTest {
                 .body("find { it.userId == '" + self + "' }.role", equalTo("MEMBER"))
                 .body("find { it.userId == '" + successor + "' }.role", equalTo("MANAGER"));
         given().auth().oauth2(successorToken).delete(members(id) + "/" + self).then().statusCode(204);
+
+        // Who joined and who left, for the services that tell an organization's users (notifications).
+        var membership = EventTopics.all(kafka, Topic.ORGANIZATIONS.topicName(), Duration.ofSeconds(15),
+                        r -> id.equals(r.key()) && "MemberLeft".equals(EventTopics.header(r, "ce_type"))
+                                && r.value() != null && new String(r.value()).contains(self))
+                .stream().filter(r -> id.equals(r.key()) && String.valueOf(EventTopics.header(r, "ce_type")).startsWith("Member")).toList();
+        List<String> joined = new java.util.ArrayList<>();
+        List<String> left = new java.util.ArrayList<>();
+        for (var record : membership) {
+            JsonNode event = new ObjectMapper().readTree(record.value());
+            assertEquals(id, event.path("organizationId").asText());
+            ("MemberJoined".equals(EventTopics.header(record, "ce_type")) ? joined : left).add(event.path("userId").asText());
+            if ("MemberJoined".equals(EventTopics.header(record, "ce_type"))) {
+                assertTrue(event.path("email").asText().endsWith(stir + "@korxona.uz"), event.toString());
+            }
+        }
+        assertEquals(List.of(leaver, successor), joined, "MemberJoined of " + id);
+        assertEquals(List.of(leaver, self), left, "MemberLeft of " + id + " (none for the refused removals)");
     }
 
     @Test

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import uz.aqlli.notifications.Messages;
@@ -33,7 +34,10 @@ import uz.aqlli.platform.runtime.api.PageDepth;
 import uz.aqlli.platform.runtime.api.PageView;
 import uz.aqlli.platform.runtime.problem.ProblemException;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,10 +56,14 @@ public class FeedResource {
     private final Notifier notifier;
     private final Duration streamPoll;
     private final Duration heartbeat;
+    private final JsonWebToken token;
+    private final Clock clock;
 
-    FeedResource(Readers readers, Feed feed, Projections projections, Notifier notifier,
+    FeedResource(Readers readers, Feed feed, Projections projections, Notifier notifier, JsonWebToken token, Clock clock,
                  @ConfigProperty(name = "aqlli.notifications.stream-poll", defaultValue = "0.5s") Duration streamPoll,
                  @ConfigProperty(name = "aqlli.notifications.stream-heartbeat", defaultValue = "15s") Duration heartbeat) {
+        this.token = token;
+        this.clock = clock;
         this.readers = readers;
         this.feed = feed;
         this.projections = projections;
@@ -115,12 +123,15 @@ public class FeedResource {
      * The caller's notifications as they come, as Server-Sent Events whose id is the notification's
      * sequence. A reconnect with {@code Last-Event-ID} gets exactly those after it, from the
      * database, so nothing is lost or repeated across a disconnect; without it the stream starts now.
+     * The stream ends when the caller's token expires (its {@code exp}, by the server's clock): a
+     * stream is not a way to keep hearing after the sign-in is over; the client reconnects with a
+     * fresh token and its last id.
      */
     @GET
     @Path("stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Blocking
-    @Operation(operationId = "stream", summary = "The caller's new notifications, live (Server-Sent Events; resumes after Last-Event-ID)")
+    @Operation(operationId = "stream", summary = "The caller's new notifications, live (Server-Sent Events; resumes after Last-Event-ID; ends when the token expires)")
     public Multi<OutboundSseEvent> stream(@HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
         String user = readers.current();
         String language = language(user);
@@ -134,23 +145,34 @@ public class FeedResource {
                 throw ProblemException.invalidField("Last-Event-ID", "must be the id of an event this stream sent");
             }
         }
+        Instant expiry = Instant.ofEpochSecond(token.getExpirationTime());
         AtomicLong sent = new AtomicLong(start);
-        Multi<OutboundSseEvent> notifications = Multi.createFrom().ticks().every(streamPoll)
+        AtomicLong lastWritten = new AtomicLong(System.nanoTime());
+        // One poll does both: the notifications after the last sent, and, when the stream was quiet for
+        // a heartbeat, a comment; the gateway ends a connection idle for its response timeout (30 s).
+        Multi<OutboundSseEvent> live = Multi.createFrom().ticks().every(streamPoll)
                 .emitOn(Infrastructure.getDefaultWorkerPool())
-                .onItem().transformToIterable(tick -> QuarkusTransaction.requiringNew()
-                        .call(() -> feed.after(user, sent.get(), 100)))
-                .map(notification -> {
-                    sent.set(notification.sequence());
-                    return sse.newEventBuilder().id(String.valueOf(notification.sequence())).name("notification")
-                            .mediaType(MediaType.APPLICATION_JSON_TYPE).data(view(notification, language)).build();
+                .select().first(tick -> clock.instant().isBefore(expiry))
+                .onItem().transformToIterable(tick -> {
+                    List<OutboundSseEvent> events = new ArrayList<>();
+                    for (Notification notification : QuarkusTransaction.requiringNew().call(() -> feed.after(user, sent.get(), 100))) {
+                        sent.set(notification.sequence());
+                        events.add(sse.newEventBuilder().id(String.valueOf(notification.sequence())).name("notification")
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(view(notification, language)).build());
+                    }
+                    if (events.isEmpty() && System.nanoTime() - lastWritten.get() >= heartbeat.toNanos()) {
+                        events.add(sse.newEventBuilder().comment("still here").build());
+                    }
+                    if (!events.isEmpty()) {
+                        lastWritten.set(System.nanoTime());
+                    }
+                    return events;
                 });
-        // A comment at once, so the client sees the stream open, and then now and then: the gateway
-        // ends a connection idle for its response timeout (30 s), and a quiet user's stream is idle.
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(heartbeat)
-                .map(tick -> sse.newEventBuilder().comment("still here").build());
+        // A comment at once, so the client sees the stream open; one at the end says why it ends.
         return Multi.createBy().concatenating().streams(
                 Multi.createFrom().item(sse.newEventBuilder().comment("stream from " + start).build()),
-                Multi.createBy().merging().streams(notifications, heartbeats));
+                live,
+                Multi.createFrom().item(() -> sse.newEventBuilder().comment("token expired: reconnect with a new one").build()));
     }
 
     private String language(String user) {

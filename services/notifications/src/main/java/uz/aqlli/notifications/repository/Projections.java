@@ -66,11 +66,12 @@ public class Projections {
     }
 
     /**
-     * The directory's manager of an organization as a recipient, with the organization's contact
-     * address until they sign in here with their own; a user already known keeps their address.
+     * A member the directory names (its manager, or one the manager added) as a recipient: the manager
+     * with the organization's contact address until they sign in here with their own, an added member
+     * with their sign-in address; a user already known keeps their address.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void manager(String userId, UUID organizationId, String contactEmail) {
+    public void directoryMember(String userId, UUID organizationId, String contactEmail) {
         entityManager.createNativeQuery("""
                         insert into recipient (user_id, organization_id, email) values (:user, :org, :email)
                         on conflict (user_id) do update set organization_id = excluded.organization_id,
@@ -95,12 +96,26 @@ public class Projections {
         }
     }
 
+    /**
+     * A member the directory removed: no longer a recipient, their Telegram chat unlinked, and never
+     * made one again by a token issued before the removal (valid a few minutes more).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void departed(String userId, UUID organizationId) {
+        entityManager.createNativeQuery("""
+                        insert into departed_member (user_id, organization_id) values (:user, :org) on conflict do nothing""")
+                .setParameter("user", userId).setParameter("org", organizationId).executeUpdate();
+        entityManager.createNativeQuery("delete from recipient where user_id = :user").setParameter("user", userId).executeUpdate();
+        entityManager.createNativeQuery("delete from telegram_chat where user_id = :user").setParameter("user", userId).executeUpdate();
+    }
+
     /** A user as their token says, each time they call this API: their organization, address and administration region. */
     @Transactional
     public void saw(String userId, UUID organizationId, String email, String administrationRegion) {
         entityManager.createNativeQuery("""
                         insert into recipient (user_id, organization_id, email, administration_region)
-                        values (:user, :org, :email, :region)
+                        select :user, :org, :email, :region
+                        where not exists (select 1 from departed_member d where d.user_id = :user)
                         on conflict (user_id) do update set organization_id = excluded.organization_id,
                             email = coalesce(excluded.email, recipient.email),
                             administration_region = excluded.administration_region, seen_at = now()""")

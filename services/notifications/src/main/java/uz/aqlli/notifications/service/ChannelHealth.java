@@ -40,10 +40,14 @@ public class ChannelHealth implements HealthCheck {
                 .register(registry);
     }
 
-    /** Messages of the outbox (its table) not sent after the configured number of failed attempts. */
+    /**
+     * Messages of the outbox (its table) not sent after the configured number of failed attempts; a
+     * Telegram message failed for good (blocked bot, chat gone) is no longer waiting, so not counted.
+     */
     public long failing(String outbox) {
+        String waiting = outbox.equals("telegram_outbox") ? " and failed_at is null" : "";
         return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
-                        "select count(*) from " + outbox + " where sent_at is null and attempts >= :attempts")
+                        "select count(*) from " + outbox + " where sent_at is null and attempts >= :attempts" + waiting)
                 .setParameter("attempts", failingAfter).getSingleResult()).longValue());
     }
 

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import uz.aqlli.notifications.NotificationKind;
 import uz.aqlli.notifications.Recipient;
 import uz.aqlli.notifications.repository.Projections;
+import uz.aqlli.platform.events.BidSubmitted;
+import uz.aqlli.platform.events.BidWithdrawn;
 import uz.aqlli.platform.events.BidsRevealed;
 import uz.aqlli.platform.events.ContractAmended;
 import uz.aqlli.platform.events.ContractCompleted;
@@ -28,6 +30,8 @@ import uz.aqlli.platform.events.DisputeResolved;
 import uz.aqlli.platform.events.DisputeResponded;
 import uz.aqlli.platform.events.DisputeSettled;
 import uz.aqlli.platform.events.IntegrationEvent;
+import uz.aqlli.platform.events.MemberJoined;
+import uz.aqlli.platform.events.MemberLeft;
 import uz.aqlli.platform.events.MilestoneAccepted;
 import uz.aqlli.platform.events.MilestoneDelivered;
 import uz.aqlli.platform.events.MilestoneOverdue;
@@ -67,6 +71,7 @@ import uz.aqlli.platform.events.RequestUnsuccessful;
 import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.runtime.consumer.Delivery;
 import uz.aqlli.platform.runtime.consumer.EventDelivery;
+import uz.aqlli.platform.runtime.consumer.EventHandler;
 import uz.aqlli.platform.runtime.consumer.Subscription;
 import uz.aqlli.platform.runtime.inbox.MalformedEventException;
 
@@ -103,14 +108,33 @@ public class MarketEvents {
         this.notifier = notifier;
         this.json = json;
         this.subscription = Subscription.named(CONSUMER, Topic.NOTIFICATIONS_DEAD_LETTERS)
-                .on(Topic.ORGANIZATIONS, OrganizationEvent.class, this::organization)
-                .on(Topic.OFFERS, IntegrationEvent.class, this::offer)
-                .on(Topic.SERVICE_REQUESTS, IntegrationEvent.class, this::request)
-                .on(Topic.ORDERS, OrderEvent.class, this::order)
-                .on(Topic.CONTRACTS, ContractEvent.class, this::contract)
-                .on(Topic.DISPUTES, DisputeEvent.class, this::dispute)
-                .on(Topic.RATINGS, RatingsPublished.class, this::ratings)
-                .on(Topic.RED_FLAGS, RedFlagRaised.class, this::redFlag);
+                .on(Topic.ORGANIZATIONS, OrganizationEvent.class, whole(this::organization))
+                .on(Topic.ORGANIZATIONS, MemberJoined.class, whole(this::joined))
+                .on(Topic.ORGANIZATIONS, MemberLeft.class, whole(this::left))
+                .on(Topic.OFFERS, IntegrationEvent.class, whole(this::offer))
+                .on(Topic.SERVICE_REQUESTS, IntegrationEvent.class, whole(this::request))
+                .on(Topic.ORDERS, OrderEvent.class, whole(this::order))
+                .on(Topic.CONTRACTS, ContractEvent.class, whole(this::contract))
+                .on(Topic.DISPUTES, DisputeEvent.class, whole(this::dispute))
+                .on(Topic.RATINGS, RatingsPublished.class, whole(this::ratings))
+                .on(Topic.RED_FLAGS, RedFlagRaised.class, whole(this::redFlag));
+    }
+
+    /**
+     * An event that lacks a value the handler needs (an id, a party) fails the same way each time it
+     * comes: retried, it would hold every user's notifications behind it. It is a dead letter instead
+     * (the consumer seam keeps it on the dead-letter topic, with the reason), and the next event goes on.
+     * The handlers check the values they name; this catches whatever one they missed.
+     */
+    private static <E extends IntegrationEvent> EventHandler<E> whole(EventHandler<E> handler) {
+        return (event, at) -> {
+            try {
+                handler.handle(event, at);
+            } catch (NullPointerException e) {
+                throw new MalformedEventException("event " + at.envelope().id() + " (" + event.getClass().getSimpleName()
+                        + ") lacks a value it needs: " + e.getMessage(), e);
+            }
+        };
     }
 
     @Incoming("market")
@@ -145,7 +169,7 @@ public class MarketEvents {
             projections.fields(id, fields);
         }
         if (manager != null && latest) {
-            projections.manager(manager, id, email);
+            projections.directoryMember(manager, id, email);
         }
         NotificationKind decision = switch (event) {
             case OrganizationVerified ignored -> NotificationKind.ORGANIZATION_VERIFIED;
@@ -157,6 +181,24 @@ public class MarketEvents {
         if (decision != null) {
             notifier.tell(decision, at.envelope().id(), id.toString(), Map.of(), projections.members(id));
         }
+    }
+
+    /** A member the manager added is told of their organization's news from now on, before they ever sign in here. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void joined(MemberJoined joined, Delivery at) {
+        if (joined.organizationId() == null || joined.userId() == null) {
+            throw new MalformedEventException("member event " + at.envelope().id() + " lacks the organization or the user", null);
+        }
+        projections.directoryMember(joined.userId(), joined.organizationId(), joined.email());
+    }
+
+    /** A member removed hears nothing more of the organization, on any channel, even with a token still valid. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void left(MemberLeft left, Delivery at) {
+        if (left.organizationId() == null || left.userId() == null) {
+            throw new MalformedEventException("member event " + at.envelope().id() + " lacks the organization or the user", null);
+        }
+        projections.departed(left.userId(), left.organizationId());
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -175,6 +217,20 @@ public class MarketEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     void request(IntegrationEvent event, Delivery at) {
         String key = at.envelope().id();
+        UUID requestId = switch (event) {
+            case RequestPublished published -> published.requestId();
+            case QuestionAnswered answered -> answered.requestId();
+            case BidsRevealed revealed -> revealed.requestId();
+            case RequestAwarded awarded -> awarded.requestId();
+            case RequestUnsuccessful unsuccessful -> unsuccessful.requestId();
+            case RequestCancelled cancelled -> cancelled.requestId();
+            case RequestAwardDeclined declined -> declined.requestId();
+            default -> null;
+        };
+        // The bid events are told to nobody, so they need no request to tell of.
+        if (requestId == null && !(event instanceof BidSubmitted) && !(event instanceof BidWithdrawn)) {
+            throw new MalformedEventException("request event " + key + " (" + event.getClass().getSimpleName() + ") lacks the request's id", null);
+        }
         switch (event) {
             case RequestPublished published -> {
                 if (published.requestId() == null || published.buyerId() == null || published.category() == null) {
@@ -312,6 +368,9 @@ public class MarketEvents {
                 kind = NotificationKind.MILESTONE_REJECTED;
                 whom = projections.members(supplier);
                 params.put("milestone", rejected.milestone() == null ? "" : rejected.milestone().number());
+            }
+            case MilestoneOverdue ignored when milestones.ended(event) -> {
+                return;
             }
             case MilestoneOverdue overdue -> {
                 kind = NotificationKind.MILESTONE_OVERDUE;

@@ -8,8 +8,10 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 import uz.aqlli.notifications.NotificationKind;
 import uz.aqlli.notifications.repository.Projections;
+import uz.aqlli.platform.events.ContractCompleted;
 import uz.aqlli.platform.events.ContractEvent;
 import uz.aqlli.platform.events.ContractSigned;
+import uz.aqlli.platform.events.ContractTerminated;
 import uz.aqlli.platform.events.MilestoneAccepted;
 import uz.aqlli.platform.events.MilestoneDelivered;
 import uz.aqlli.platform.events.MilestonePlanProposed;
@@ -28,6 +30,8 @@ import java.util.UUID;
  * due, once (the reminder and its mark commit together; one found late, after downtime, is still
  * sent while the milestone is not yet due). Overdue is orders' own {@code MilestoneOverdue}.
  * Amended due dates are not followed: an amendment's new date is reminded of by its old one.
+ * A contract completed or terminated has nothing left to deliver: it is reminded of no more, and
+ * told of as overdue no more.
  */
 @ApplicationScoped
 public class MilestonesDue {
@@ -67,9 +71,24 @@ public class MilestonesDue {
                     .setParameter("version", signed.planVersion()).executeUpdate();
             case MilestoneDelivered delivered when delivered.milestone() != null -> delivered(contract, delivered.milestone().number());
             case MilestoneAccepted accepted when accepted.milestone() != null -> delivered(contract, accepted.milestone().number());
+            case ContractCompleted ignored -> ended(contract);
+            case ContractTerminated ignored -> ended(contract);
             default -> {
             }
         }
+    }
+
+    private void ended(UUID contract) {
+        entityManager.createNativeQuery("insert into ended_contract (contract_id) values (:id) on conflict do nothing")
+                .setParameter("id", contract).executeUpdate();
+    }
+
+    /** Whether the contract was completed or terminated (by its events, or as the event itself says). */
+    boolean ended(ContractEvent event) {
+        String status = event.contract().status();
+        return "COMPLETED".equals(status) || "TERMINATED".equals(status) || "CANCELLED".equals(status)
+                || !entityManager.createNativeQuery("select 1 from ended_contract where contract_id = :id")
+                .setParameter("id", event.contract().contractId()).getResultList().isEmpty();
     }
 
     private void delivered(UUID contract, int number) {
@@ -100,6 +119,7 @@ public class MilestonesDue {
                         left join milestone_done d on d.contract_id = m.contract_id and d.number = m.number
                         where m.due_date >= :today and m.due_date <= :horizon
                           and coalesce(d.delivered, false) = false and coalesce(d.reminded, false) = false
+                          and not exists (select 1 from ended_contract e where e.contract_id = s.contract_id)
                         limit 1 for update of m skip locked""")
                 .setParameter("today", today).setParameter("horizon", today.plusDays(DAYS_AHEAD)).getResultList();
         if (due.isEmpty()) {

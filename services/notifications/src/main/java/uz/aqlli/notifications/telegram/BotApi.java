@@ -31,17 +31,39 @@ public class BotApi {
     public record Update(long updateId, long chatId, String text) {
     }
 
-    /** A refused or failed call; {@code retryAfter} set when Telegram asked to wait (429). */
+    /**
+     * A refused or failed call; {@code retryAfter} set when Telegram asked to wait (429), {@code errorCode}
+     * Telegram's {@code error_code} when it answered (0 when it could not be reached).
+     */
     public static final class BotApiException extends RuntimeException {
         private final Duration retryAfter;
+        private final int errorCode;
 
         BotApiException(String message, Duration retryAfter) {
+            this(message, retryAfter, 0);
+        }
+
+        BotApiException(String message, Duration retryAfter, int errorCode) {
             super(message);
             this.retryAfter = retryAfter;
+            this.errorCode = errorCode;
         }
 
         public Optional<Duration> retryAfter() {
             return Optional.ofNullable(retryAfter);
+        }
+
+        /**
+         * Whether sending the same message again can never work: the user blocked the bot or left the
+         * chat (403), or the chat does not exist (400). Anything else (429, 5xx, no answer) may pass later.
+         */
+        public boolean permanent() {
+            return errorCode == 403 || errorCode == 400;
+        }
+
+        /** Whether the chat itself can no longer be written to (blocked, left, deleted), not just this message. */
+        public boolean chatGone() {
+            return errorCode == 403 || (errorCode == 400 && String.valueOf(getMessage()).contains("chat not found"));
         }
     }
 
@@ -93,9 +115,10 @@ public class BotApi {
             }
             String description = answer == null ? "" : answer.path("description").asText("");
             JsonNode retry = answer == null ? null : answer.path("parameters").get("retry_after");
+            int errorCode = answer == null ? response.statusCode() : answer.path("error_code").asInt(response.statusCode());
             // The token is in the URL: never in a message.
             throw new BotApiException(method.replaceAll("\\?.*", "") + " answered " + response.statusCode() + " " + description,
-                    retry == null ? null : Duration.ofSeconds(retry.asLong()));
+                    retry == null ? null : Duration.ofSeconds(retry.asLong()), errorCode);
         } catch (IOException e) {
             throw new BotApiException(method.replaceAll("\\?.*", "") + " failed: " + e.getClass().getSimpleName(), null);
         } catch (InterruptedException e) {

@@ -25,6 +25,9 @@ public class FakeBot implements QuarkusTestResourceLifecycleManager {
     private final List<String> updates = new ArrayList<>();
     private final List<String> sent = new ArrayList<>();
     private final AtomicInteger refusals = new AtomicInteger();
+    private final AtomicInteger retryAfter = new AtomicInteger(1);
+    private final List<String> calls = new ArrayList<>();
+    private final java.util.Set<String> blocked = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private int nextUpdate = 1;
 
     @Override
@@ -40,9 +43,16 @@ public class FakeBot implements QuarkusTestResourceLifecycleManager {
         server.createContext("/test/update", this::addUpdate);
         server.createContext("/test/sent", exchange -> answer(exchange, 200, json(sent())));
         server.createContext("/test/refuse", exchange -> {
+            String retry = exchange.getRequestURI().getRawQuery().contains("retry=") ? query(exchange.getRequestURI(), "retry") : "1";
+            retryAfter.set(Integer.parseInt(retry));
             refusals.set(Integer.parseInt(query(exchange.getRequestURI(), "times")));
             answer(exchange, 200, "{}");
         });
+        server.createContext("/test/block", exchange -> {
+            blocked.add(query(exchange.getRequestURI(), "chat"));
+            answer(exchange, 200, "{}");
+        });
+        server.createContext("/test/calls", exchange -> answer(exchange, 200, json(calls())));
         server.start();
         return Map.of("aqlli.notifications.telegram.api-url", url(), "aqlli.notifications.telegram.token", TOKEN,
                 "aqlli.notifications.telegram.bot-name", "AqlliSinovBot", "aqlli.notifications.telegram.poll-timeout", "1s",
@@ -56,6 +66,15 @@ public class FakeBot implements QuarkusTestResourceLifecycleManager {
 
     private synchronized List<String> sent() {
         return List.copyOf(sent);
+    }
+
+    /** Every sendMessage call as {@code <epoch millis> <chat id> <status>}, in the order they came. */
+    private synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    private synchronized void called(String chat, int status) {
+        calls.add(System.currentTimeMillis() + " " + chat + " " + status);
     }
 
     private void getUpdates(HttpExchange exchange) throws IOException {
@@ -73,11 +92,20 @@ public class FakeBot implements QuarkusTestResourceLifecycleManager {
 
     private void sendMessage(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-        if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            answer(exchange, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after 1\","
-                    + "\"parameters\":{\"retry_after\":1}}");
+        String chat = body.replaceAll("(?s).*\"chat_id\":(-?\\d+).*", "$1");
+        if (blocked.contains(chat)) {
+            called(chat, 403);
+            answer(exchange, 403, "{\"ok\":false,\"error_code\":403,\"description\":\"Forbidden: bot was blocked by the user\"}");
             return;
         }
+        if (refusals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            called(chat, 429);
+            int wait = retryAfter.get();
+            answer(exchange, 429, "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after " + wait + "\","
+                    + "\"parameters\":{\"retry_after\":" + wait + "}}");
+            return;
+        }
+        called(chat, 200);
         synchronized (this) {
             sent.add(body);
         }

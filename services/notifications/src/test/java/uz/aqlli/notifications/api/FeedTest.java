@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -47,6 +48,9 @@ class FeedTest {
     static People.Member buyer;
     static People.Member provider;
     static People.Member otherProvider;
+
+    @jakarta.inject.Inject
+    uz.aqlli.platform.testing.MovableClock clock;
 
     /** Once per class, when the application (and so RestAssured's port) is up; not in @BeforeAll, which runs before. */
     @BeforeEach
@@ -138,6 +142,19 @@ class FeedTest {
         assertTrue(theirs.stream().noneMatch(feed::contains), "another user's notification on a stream");
     }
 
+    @Test
+    void theStreamEndsWhenItsTokenExpires() throws Exception {
+        Stream live = Stream.open(provider.token(), null);
+        assertFalse(live.ended(Duration.ofSeconds(2)), "open while the token is valid");
+        try {
+            clock.passBeyond(Instant.ofEpochSecond(Long.parseLong(People.claimNumber(provider.token(), "exp"))));
+            assertTrue(live.ended(Duration.ofSeconds(5)), "the stream outlived its token");
+        } finally {
+            clock.backToRealTime();
+            live.close();
+        }
+    }
+
     record Event(String id, String data) {
     }
 
@@ -147,6 +164,7 @@ class FeedTest {
         private final BlockingQueue<Event> events = new ArrayBlockingQueue<>(100);
         private final InputStream body;
         private final Thread reader;
+        private final java.util.concurrent.CountDownLatch end = new java.util.concurrent.CountDownLatch(1);
 
         private Stream(InputStream body) {
             this.body = body;
@@ -185,6 +203,12 @@ class FeedTest {
             } catch (Exception closed) {
                 // the test closed the stream
             }
+            end.countDown();
+        }
+
+        /** Whether the server ended the stream within {@code wait}. */
+        boolean ended(Duration wait) throws InterruptedException {
+            return end.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         Event next() throws InterruptedException {

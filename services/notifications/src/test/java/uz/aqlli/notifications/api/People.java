@@ -80,6 +80,13 @@ final class People {
         return claim(token, "sub");
     }
 
+    /** A numeric claim ({@code exp}, {@code iat}) as text. */
+    static String claimNumber(String token, String name) {
+        String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        var matcher = java.util.regex.Pattern.compile("\"" + name + "\":(\\d+)").matcher(payload);
+        return matcher.find() ? matcher.group(1) : null;
+    }
+
     static String claim(String token, String name) {
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
         var matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]+)\"").matcher(payload);

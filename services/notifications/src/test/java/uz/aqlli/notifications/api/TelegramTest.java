@@ -1,8 +1,10 @@
 package uz.aqlli.notifications.api;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import uz.aqlli.platform.events.BidsRevealed;
@@ -40,7 +42,8 @@ class TelegramTest {
         var link = given().auth().oauth2(provider.token()).post(TELEGRAM + "/link").then().statusCode(200).extract().jsonPath();
         String code = link.getString("code");
         assertEquals("https://t.me/AqlliSinovBot?start=" + code, link.getString("deepLink"));
-        given().auth().oauth2(provider.token()).get(TELEGRAM).then().statusCode(200).extract().path("linked");
+        assertFalse(given().auth().oauth2(provider.token()).get(TELEGRAM).then().statusCode(200).extract().<Boolean>path("linked"),
+                "not linked before the code reached the bot");
 
         bot("/test/update?chat=777001&text=" + encode("/start " + code));
         eventually(() -> given().auth().oauth2(provider.token()).get(TELEGRAM).then().extract().<Boolean>path("linked"), "linked");
@@ -78,9 +81,71 @@ class TelegramTest {
         }
         assertTrue(sent().stream().noneMatch(m -> m.contains("777009")), "nothing to a chat that linked nothing");
 
+        // What was told does not stay in clear in the outbox once Telegram has it.
+        eventually(() -> outbox("sent_at is not null and text <> ''") == 0, "the sent messages' texts emptied");
+        assertTrue(outbox("sent_at is not null") >= 3);
+
         given().auth().oauth2(provider.token()).delete(TELEGRAM).then().statusCode(200);
         assertFalse(given().auth().oauth2(provider.token()).get(TELEGRAM).then().extract().<Boolean>path("linked"));
         given().post(TELEGRAM + "/link").then().statusCode(401);
+    }
+
+    @Test
+    void aTooManyRequestsPausesEveryMessageOfTheBotUntilItsRetryAfter() {
+        People.Member first = People.organization("PROVIDER", "1727", List.of("ERP"));
+        People.Member second = People.organization("PROVIDER", "1727", List.of("ERP"));
+        link(first, 777101);
+        link(second, 777102);
+        eventually(() -> calls().stream().anyMatch(call -> call.endsWith(" 777101 200"))
+                && calls().stream().anyMatch(call -> call.endsWith(" 777102 200")), "both links' confirmations");
+        bot("/test/refuse?times=1&retry=3");
+        for (People.Member member : List.of(first, second)) {
+            PlatformEvents.publish(kafka(), new OrganizationSuspended(member.organizationId(), "PROVIDER", "1727", "SUSPENDED",
+                    "Sabab", "test", Instant.now()));
+        }
+        eventually(() -> sent().stream().filter(m -> m.contains("to'xtatildi") && (m.contains("777101") || m.contains("777102")))
+                .count() == 2, "both messages once the pause is over");
+        List<String> calls = calls().stream().filter(call -> call.contains(" 777101 ") || call.contains(" 777102 ")).toList();
+        int refused = calls.indexOf(calls.stream().filter(call -> call.endsWith(" 429")).findFirst().orElseThrow());
+        long refusedAt = Long.parseLong(calls.get(refused).split(" ")[0]);
+        for (String call : calls.subList(refused + 1, calls.size())) {
+            assertTrue(Long.parseLong(call.split(" ")[0]) >= refusedAt + 2900,
+                    "a message to the bot within retry_after of its 429: " + call + " after " + calls.get(refused) + " in " + calls);
+        }
+    }
+
+    @Test
+    void aChatThatBlockedTheBotIsFailedForGoodAndUnlinkedAndTheChannelIsNotReportedFailing() {
+        People.Member member = People.organization("PROVIDER", "1730", List.of("ERP"));
+        link(member, 777201);
+        eventually(() -> calls().stream().anyMatch(call -> call.endsWith(" 777201 200")), "the link's confirmation");
+        bot("/test/block?chat=777201");
+        PlatformEvents.publish(kafka(), new OrganizationSuspended(member.organizationId(), "PROVIDER", "1730", "SUSPENDED",
+                "Sabab", "test", Instant.now()));
+        eventually(() -> calls().stream().anyMatch(call -> call.endsWith(" 777201 403")), "the refused message");
+        eventually(() -> !given().auth().oauth2(member.token()).get(TELEGRAM).then().extract().<Boolean>path("linked"), "the chat unlinked");
+        // Past the back-off of several attempts (0.2 s doubled) and the failing-after mark (3).
+        WhoIsToldTest.sleep(3000);
+        assertEquals(1, calls().stream().filter(call -> call.endsWith(" 777201 403")).count(), "never retried: " + calls());
+        assertEquals(0, outbox("chat_id = 777201 and failed_at is null and sent_at is null"));
+        given().get("/q/health/well").then().statusCode(200);
+        assertTrue(given().auth().oauth2(member.token()).get("/api/notifications/feed").asString().contains("ORGANIZATION_SUSPENDED"),
+                "the feed has it regardless");
+    }
+
+    static void link(People.Member member, long chat) {
+        String code = given().auth().oauth2(member.token()).post(TELEGRAM + "/link").then().statusCode(200).extract().path("code");
+        bot("/test/update?chat=" + chat + "&text=" + encode("/start " + code));
+        eventually(() -> given().auth().oauth2(member.token()).get(TELEGRAM).then().extract().<Boolean>path("linked"), "linked " + chat);
+    }
+
+    static long outbox(String where) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) io.quarkus.arc.Arc.container().instance(EntityManager.class).get()
+                .createNativeQuery("select count(*) from telegram_outbox where " + where).getSingleResult()).longValue());
+    }
+
+    static List<String> calls() {
+        return given().get(url() + "/test/calls").then().statusCode(200).extract().jsonPath().getList("$", String.class);
     }
 
     static List<String> sent() {
