@@ -287,6 +287,40 @@ class GatewayTest {
     }
 
     @Test
+    void openNotificationStreamsDoNotTakeTheApisConnections() throws Exception {
+        // One API connection to the service and two streams (test configuration): N + 1 streams open, the API still answers.
+        String token = Tokens.demoUser(realmUrl, "admin1");
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest stream = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + UpstreamPeer.STREAM_PATH))
+                .timeout(Duration.ofSeconds(10)).header("Accept", "text/event-stream").header("Authorization", "Bearer " + token).build();
+        HttpRequest feed = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/notifications/feed"))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).build();
+        List<HttpResponse<InputStream>> open = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 2; i++) {
+                HttpResponse<InputStream> live = client.send(stream, HttpResponse.BodyHandlers.ofInputStream());
+                assertThat(live.statusCode(), equalTo(200));
+                open.add(live);
+                assertThat(new String(live.body().readNBytes(": open".length()), StandardCharsets.UTF_8), equalTo(": open"));
+            }
+            for (int i = 0; i < 3; i++) {
+                HttpResponse<String> answer = client.send(feed, HttpResponse.BodyHandlers.ofString());
+                assertThat(answer.statusCode(), equalTo(200));
+                assertThat(new JsonObject(answer.body()).getString("uri"), equalTo("/api/notifications/feed"));
+            }
+            // Streams are bounded too, on their own: one more is refused at once, and the API goes on.
+            HttpResponse<String> refused = client.send(stream, HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode(), equalTo(503));
+            assertThat(new JsonObject(refused.body()).getString("type"), equalTo("urn:aqlli:problem:service-busy"));
+            assertThat(client.send(feed, HttpResponse.BodyHandlers.ofString()).statusCode(), equalTo(200));
+        } finally {
+            for (HttpResponse<InputStream> live : open) {
+                live.body().close();
+            }
+        }
+    }
+
+    @Test
     void aClientAskingForHttp2IsAnsweredInHttp11() throws Exception {
         // java.net.http asks for an h2c upgrade first; the proxy cannot relay HTTP/2 to the services.
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();

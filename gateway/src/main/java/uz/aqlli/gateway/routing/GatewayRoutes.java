@@ -77,6 +77,18 @@ public class GatewayRoutes {
                 .setIdleTimeout((int) config.connectionIdleTimeout().toMillis())
                 .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setKeepAlive(true);
+        // A stream holds its connection for as long as a console is open: streams get a pool of their
+        // own, bounded, with no queue (503 at once beyond it), so open consoles never take the API's.
+        for (Route stream : Route.STREAMS) {
+            URI upstream = config.upstreams().get(stream.upstream());
+            HttpClient client = vertx.createHttpClient(options, new PoolOptions()
+                    .setHttp1MaxSize(config.maxStreamsPerUpstream())
+                    .setMaxWaitQueueSize(0));
+            HttpProxy proxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                    .origin(context -> openRequest(context, client, upstream, config))
+                    .addInterceptor(new UpstreamFailures(stream.upstream(), config.connectTimeout(), config.responseTimeout()));
+            router.route(stream.pathPrefix()).handler(ProxyHandler.create(proxy));
+        }
         for (Route route : Route.ALL) {
             URI upstream = config.upstreams().get(route.upstream());
             if (upstream == null) {

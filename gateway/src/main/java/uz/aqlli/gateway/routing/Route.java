@@ -20,6 +20,12 @@ public record Route(String pathPrefix, String upstream) {
             // Last: every other path but /q is the web console's (its pages, its sign-in, its static files).
             new Route("/", "console"));
 
+    /**
+     * Long-lived responses (Server-Sent Events), each holding a connection while a console is open:
+     * proxied before {@link #ALL}, through a pool of their own.
+     */
+    public static final List<Route> STREAMS = List.of(new Route("/api/notifications/stream", "notifications"));
+
     /** The console's route takes what no API route and no /q path does, so it is matched by exclusion. */
     public boolean catchAll() {
         return pathPrefix.equals("/");

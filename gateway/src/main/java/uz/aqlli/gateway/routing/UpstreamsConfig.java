@@ -55,6 +55,13 @@ public interface UpstreamsConfig {
     @WithDefault("50")
     int maxConnectionsPerUpstream();
 
+    /**
+     * Open streams ({@link Route#STREAMS}) to one service at most, in a pool apart from its API's;
+     * beyond that, 503 at once (a console's EventSource tries again).
+     */
+    @WithDefault("1000")
+    int maxStreamsPerUpstream();
+
     /** Requests waiting for a connection to one service at most; beyond that, 503 at once. */
     @WithDefault("200")
     int maxQueuePerUpstream();
