@@ -44,6 +44,12 @@ public class PageRenderer {
         return Response.status(status).entity(page).build();
     }
 
+    /** The failure page with that status and the label {@code problem.<key>} as its message. */
+    public Response failed(int status, String key) {
+        return Response.status(status).type("text/html;charset=UTF-8")
+                .entity(page(failure).data("problems", Problems.page(labels().of("problem", key))).data("status", status)).build();
+    }
+
     /** A page whose main object the API would not give (not found, not allowed, unavailable). */
     public Response failed(ApiAnswer answer) {
         int status = answer.status() >= 500 ? 503 : answer.status();

@@ -45,6 +45,11 @@ public final class Problems {
         return new Problems(page, fields);
     }
 
+    /** A message for the whole page alone, for the console's own failures (no API answer behind them). */
+    public static Problems page(String message) {
+        return new Problems(message, Map.of());
+    }
+
     public boolean any() {
         return page != null;
     }

@@ -21,6 +21,10 @@ import uz.aqlli.launcher.Platform;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +36,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -234,6 +239,14 @@ class ConsoleInBrowserIT {
             page.navigate(gateway + "/my");
             assertThat(page.locator("h2#org-heading")).isVisible();
 
+            // The console's session ends (its cookie expired or was lost) while Keycloak's lasts: a boosted
+            // link still leads on, through Keycloak and back, instead of failing silently in htmx's request.
+            page.navigate(gateway + "/offers");
+            context.clearCookies(new BrowserContext.ClearCookiesOptions().setName(Pattern.compile("q_session.*")));
+            page.locator("nav a[href='/my']").click();
+            page.waitForURL(gateway + "/my");
+            assertThat(page.locator("h2#org-heading")).hasText("Buxoro To'qimachilik Klasteri MChJ");
+
             page.locator("#sign-out").click();
             page.waitForURL(gateway + "/");
             assertThat(page.locator("#sign-in")).isVisible();
@@ -241,6 +254,48 @@ class ConsoleInBrowserIT {
             // Keycloak's session ended too: the signed-in page asks for the password again.
             page.navigate(gateway + "/my");
             assertThat(page.locator("#kc-login")).isVisible();
+        }
+    }
+
+    @Test
+    void anAddressWithNoPageGetsTheConsolesOwnPageInTheReadersLanguage() {
+        for (Language language : List.of(Language.RU, Language.UZ_CYRL)) {
+            try (BrowserContext context = browser.newContext()) {
+                Page page = context.newPage();
+                page.navigate(gateway + "/");
+                chooseLanguage(page, language);
+                for (String path : List.of("/no-such-page", "/requests/not-an-id", "/organizations/" + UUID.randomUUID())) {
+                    com.microsoft.playwright.Response answer = page.navigate(gateway + path);
+                    assertEquals(404, answer.status(), path);
+                    assertThat(page.locator("html")).hasAttribute("lang", language.tag);
+                    assertThat(page.locator("h1")).hasText(label(language, "failure.404"));
+                    // The console's page with its navigation, not a framework's bare one.
+                    assertThat(page.locator("a.brand")).isVisible();
+                    assertThat(page.locator("nav.languages")).isVisible();
+                }
+                assertNoSeriousViolations(page, "the page for an address with no page (" + language.tag + ")");
+            }
+        }
+    }
+
+    @Test
+    void pagesGoOutUncompressedWhileStylesAndScriptsAreCompressed() throws Exception {
+        // A page carries the CSRF token beside what the reader typed: compressed together, the sizes
+        // would let an attacker guess the token (BREACH). Static files carry no secret.
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : List.of("/", "/products?q=paxta%3Cb%3E", "/requests/" + requestId)) {
+            HttpResponse<byte[]> page = client.send(HttpRequest.newBuilder(URI.create(gateway + path))
+                    .header("Accept-Encoding", "gzip, deflate").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, page.statusCode(), path);
+            String encoding = page.headers().firstValue("Content-Encoding").orElse("identity");
+            assertEquals("identity", encoding, path + " went out compressed");
+            assertTrue(new String(page.body(), StandardCharsets.UTF_8).contains("<html"), path);
+        }
+        for (String path : List.of("/static/console.css", "/webjars/htmx.org/2.0.10/dist/htmx.min.js")) {
+            HttpResponse<byte[]> file = client.send(HttpRequest.newBuilder(URI.create(gateway + path))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, file.statusCode(), path);
+            assertEquals("gzip", file.headers().firstValue("Content-Encoding").orElse("identity"), path);
         }
     }
 

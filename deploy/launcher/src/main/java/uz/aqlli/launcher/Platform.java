@@ -173,6 +173,8 @@ public final class Platform implements AutoCloseable {
             // The console calls the APIs as any client does, through the gateway, with its user's token.
             env.put("AQLLI_CONSOLE_GATEWAY_URL", "http://127.0.0.1:" + settings.port(PlatformApp.GATEWAY));
             env.put("QUARKUS_OIDC_TOKEN_STATE_MANAGER_ENCRYPTION_SECRET", secrets.get(Secrets.CONSOLE_SESSION));
+            // The local run is plain http on this machine; a deployment behind TLS keeps the default, Secure.
+            env.put("AQLLI_CONSOLE_SECURE_COOKIES", "false");
         } else {
             for (PlatformApp upstream : PlatformApp.values()) {
                 if (upstream != PlatformApp.GATEWAY) {
