@@ -10,5 +10,13 @@ public record RedFlag(UUID id, FlagCode code, String subject, RedFlagStatus stat
                       UUID contractId, UUID buyerId, List<UUID> organizationIds, List<String> evidenceEventIds,
                       Map<String, String> values, Instant raisedAt, Instant retractedAt, String retraction, String reviewNote,
                       String reviewedBy, Instant reviewedAt, String decisionNote, String decidedBy, Instant decidedAt,
-                      long version) {
+                      AfterDecision afterDecision, long version) {
+
+    /**
+     * What the latest re-evaluation after the decision found: the evidence now ({@code holds}), or
+     * that its facts went away; the decision stands on the evidence it was taken on.
+     */
+    public record AfterDecision(String eventId, String reason, Instant at, boolean holds, List<String> eventIds,
+                                Map<String, String> values) {
+    }
 }

@@ -118,6 +118,25 @@ class ContractFlagsTest {
     }
 
     @Test
+    void anAmendmentDeliveredTwiceIsCountedOnce() {
+        // Each amendment counts one more (amendments + 1): only the inbox keeps a redelivery from
+        // counting twice, and a second count of the second would raise AQ-AMENDMENTS one too early.
+        ContractFacts contract = signed("1708");
+        publish(amendment(contract, 1, "100000000", "95000000", List.of()));
+        ContractAmended second = amendment(contract, 2, "95000000", "90000000", List.of());
+        String secondId = publish(second);
+        handled(database, secondId);
+        Market.redeliver(secondId, second);
+        // Keyed by the contract: the third is on the redelivery's partition, behind it.
+        String third = publish(amendment(contract, 3, "90000000", "91000000", List.of()));
+        handled(database, third);
+        flags(republic(), Map.of("contractId", contract.contractId().toString(), "code", "AQ-AMENDMENTS")).statusCode(200)
+                .body("total", equalTo(1))
+                .body("items[0].evidence.values.amendments", equalTo("3"))
+                .body("items[0].evidence.eventIds.size()", equalTo(3));
+    }
+
+    @Test
     void aPriceIncreaseTogetherWithATermExtensionIsRaisedAndAPriceIncreaseAloneIsNot() {
         ContractFacts dearer = signed("1710");
         handled(database, publish(amendment(dearer, 1, "100000000", "120000000", List.of())));

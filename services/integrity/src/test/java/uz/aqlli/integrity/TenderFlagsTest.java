@@ -11,6 +11,7 @@ import uz.aqlli.platform.events.BidsRevealed;
 import uz.aqlli.platform.events.RequestAwarded;
 import uz.aqlli.platform.events.Topic;
 import uz.aqlli.platform.testing.EventTopics;
+import uz.aqlli.platform.testing.KeycloakUsers;
 import uz.aqlli.platform.testing.PlatformTestResource;
 
 import javax.sql.DataSource;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -238,13 +240,19 @@ class TenderFlagsTest {
                 .body("items[0].evidence.eventIds.size()", equalTo(5))
                 .body("items[0].regionCode", equalTo("1712"));
 
-        // Re-evaluated: the fifth supplier refuses to sign; back to four, the flag is retracted and kept.
+        String flagId = flags(republic(), Map.of("organizationId", provider.toString(), "code", "AQ-REPEAT-WINNER"))
+                .extract().path("items[0].id");
+        as(republic()).header("If-Match", "\"0\"").body(Map.of("note", "Xaridorni so'raymiz"))
+                .post(Market.FLAGS + "/" + flagId + "/review").then().statusCode(200);
+
+        // Re-evaluated: the fifth supplier refuses to sign; back to four, the flag is retracted and
+        // kept, with its review's note and who.
         handled(database, fifth.decline(fifth.lowest()));
         flags(republic(), Map.of("organizationId", provider.toString(), "code", "AQ-REPEAT-WINNER")).statusCode(200)
                 .body("total", equalTo(1)).body("items[0].status", equalTo("RETRACTED"))
-                .body("items[0].retraction", equalTo("the buyer's awards to the provider changed"));
-        String flagId = flags(republic(), Map.of("organizationId", provider.toString(), "code", "AQ-REPEAT-WINNER"))
-                .extract().path("items[0].id");
+                .body("items[0].retraction", equalTo("the buyer's awards to the provider changed"))
+                .body("items[0].review.note", equalTo("Xaridorni so'raymiz"))
+                .body("items[0].review.by", org.hamcrest.Matchers.notNullValue());
         assertTrue(EventTopics.await(Market.KAFKA, Topic.RED_FLAGS.topicName(), record -> flagId.equals(record.key())
                 && "RedFlagRetracted".equals(EventTopics.header(record, "ce_type")), Duration.ofSeconds(15)).isPresent(),
                 "RedFlagRetracted on the topic");
@@ -283,30 +291,131 @@ class TenderFlagsTest {
     }
 
     @Test
-    void aDeclinedAwardRetractsItsFlagsAndTheNextAwardIsEvaluatedAfresh() {
+    void aDeclinedAwardKeepsEveryFlagTheNextAwardStillSupportsAsTheSameFlagWithItsReview() {
+        UUID buyer = Market.enterprise("1730");
+        Tender tender = Tender.of(buyer, "1730", "CRM").publish().bid(Market.provider("1726"), "20000000")
+                .bid(Market.provider("1727"), "20000000").bid(Market.provider("1726"), "26000000")
+                .bid(Market.provider("1726"), "27000000").reveal();
+        BidsRevealed.RevealedBid dearest = tender.bids.get(3);
+        // Within 1 % of the budget, not the lowest (a reason given), two identical prices.
+        handled(database, publish(tender.award(dearest, "Tajriba", "27100000", tender.deadline.plusSeconds(60))));
+        Map<String, Object> r036 = flag(tender.id, "R036");
+        Map<String, Object> r028 = flag(tender.id, "R028");
+        Map<String, Object> r031 = flag(tender.id, "R031");
+        String path = Market.FLAGS + "/" + r036.get("id");
+        io.restassured.RestAssured.given().auth().oauth2(republic()).contentType("application/json").header("If-Match", "\"0\"")
+                .body(Map.of("note", "Sababini so'raymiz")).post(path + "/review").then().statusCode(200);
+
+        // The decline changes none of them: what was bid stays public, the award's flags wait.
+        handled(database, tender.decline(dearest));
+        flags(republic(), Map.of("requestId", tender.id.toString())).statusCode(200).body("total", equalTo(3))
+                .body("items.status", org.hamcrest.Matchers.not(hasItem("RETRACTED")));
+        io.restassured.RestAssured.given().auth().oauth2(republic()).get(path).then().statusCode(200)
+                .body("status", equalTo("UNDER_REVIEW")).body("version", equalTo(1));
+
+        // Re-awarded to the next bid: still not the lowest (the same R036, its review kept, the new
+        // winner as evidence); no longer within 1 % of the budget (R031 retracted).
+        RequestAwarded again = tender.award(tender.bids.get(2), "Tajriba", "27100000", tender.deadline.plusSeconds(120));
+        handled(database, publish(new RequestAwarded(again.requestId(), again.buyerId(), again.category(), again.title(),
+                again.regions(), again.bidId(), again.providerId(), again.priceUzs(), again.durationDays(), again.criterion(), false,
+                3, again.reason(), again.budgetUzs(), again.awardedAt())));
+        io.restassured.RestAssured.given().auth().oauth2(republic()).get(path).then().statusCode(200)
+                .body("status", equalTo("UNDER_REVIEW")).body("review.note", equalTo("Sababini so'raymiz"))
+                .body("evidence.values.winningPriceUzs", equalTo("26000000.00"));
+        flags(republic(), Map.of("requestId", tender.id.toString(), "code", "R036")).statusCode(200).body("total", equalTo(1));
+        flags(republic(), Map.of("requestId", tender.id.toString(), "code", "R028")).statusCode(200).body("total", equalTo(1))
+                .body("items[0].id", equalTo(r028.get("id"))).body("items[0].status", equalTo("RAISED"));
+        flags(republic(), Map.of("requestId", tender.id.toString(), "code", "R031")).statusCode(200).body("total", equalTo(1))
+                .body("items[0].id", equalTo(r031.get("id"))).body("items[0].status", equalTo("RETRACTED"))
+                .body("items[0].retraction", equalTo("the award changed"));
+    }
+
+    @Test
+    void anAdministratorDecidingWhileAnEventChangesTheEvidenceKeepsTheDecision() throws Exception {
         UUID buyer = Market.enterprise("1730");
         Tender tender = Tender.of(buyer, "1730", "CRM").publish().bid(Market.provider("1726"), "20000000")
                 .bid(Market.provider("1726"), "26000000").bid(Market.provider("1726"), "27000000").reveal();
         BidsRevealed.RevealedBid dearest = tender.bids.get(2);
-        publish(tender.award(dearest, "Tajriba", null, tender.deadline.plusSeconds(60)));
-        awaitFlag("requestId", tender.id, "R036", System.nanoTime(), Duration.ofSeconds(20));
+        handled(database, publish(tender.award(dearest, "Tajriba", "27200000", tender.deadline.plus(Duration.ofDays(31)))));
+        String r036 = (String) flag(tender.id, "R036").get("id");
+        String r031 = (String) flag(tender.id, "R031").get("id");
+        String r062 = (String) flag(tender.id, "R062").get("id");
+        for (String id : List.of(r031, r062)) {
+            as(republic()).header("If-Match", "\"0\"").body(Map.of("note", "Tekshiruvda")).post(Market.FLAGS + "/" + id + "/review")
+                    .then().statusCode(200);
+        }
+        handled(database, tender.decline(dearest));
 
-        String declined = tender.decline(dearest);
-        handled(database, declined);
-        flags(republic(), Map.of("requestId", tender.id.toString(), "code", "R036")).statusCode(200)
-                .body("total", equalTo(1)).body("items[0].status", equalTo("RETRACTED"))
-                .body("items[0].evidence.values.winningPriceUzs", equalTo("27000000.00"));
+        // The re-award's transaction is held on R036's row (settled before R031 and R062, after all
+        // three were read), while the administration decides R031 and R062.
+        RequestAwarded again = tender.award(tender.bids.get(1), "Tajriba", "27200000", tender.deadline.plus(Duration.ofDays(35)));
+        RequestAwarded next = new RequestAwarded(again.requestId(), again.buyerId(), again.category(), again.title(),
+                again.regions(), again.bidId(), again.providerId(), again.priceUzs(), again.durationDays(), again.criterion(), false,
+                2, again.reason(), again.budgetUzs(), again.awardedAt());
+        String reaward;
+        try (var holder = database.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var lock = holder.prepareStatement("select id from red_flag where id = ? for update")) {
+                lock.setObject(1, UUID.fromString(r036));
+                lock.executeQuery();
+            }
+            reaward = publish(next);
+            awaitBlockedBy(holder);
+            as(republic()).header("If-Match", "\"1\"").body(Map.of("status", "CONFIRMED", "note", "Byudjetga juda yaqin"))
+                    .post(Market.FLAGS + "/" + r031 + "/decision").then().statusCode(200);
+            as(republic()).header("If-Match", "\"1\"").body(Map.of("status", "DISMISSED", "note", "Kechikish asosli"))
+                    .post(Market.FLAGS + "/" + r062 + "/decision").then().statusCode(200);
+            holder.commit();
+        }
+        handled(database, reaward);
 
-        // Re-awarded to the second-dearest: a new R036 with the new winner.
-        RequestAwarded again = tender.award(tender.bids.get(1), "Tajriba", null, tender.deadline.plusSeconds(120));
-        again = new RequestAwarded(again.requestId(), again.buyerId(), again.category(), again.title(), again.regions(),
-                again.bidId(), again.providerId(), again.priceUzs(), again.durationDays(), again.criterion(), false, 2,
-                again.reason(), null, again.awardedAt());
-        RequestAwarded next = again;
-        raisedLive(() -> publish(next), tender.id, "R036");
-        flags(republic(), Map.of("requestId", tender.id.toString(), "code", "R036", "status", "RAISED")).statusCode(200)
-                .body("total", equalTo(1)).body("items[0].evidence.values.winningPriceUzs", equalTo("26000000.00"));
-        flags(republic(), Map.of("requestId", tender.id.toString(), "code", "R036")).statusCode(200).body("total", equalTo(2));
+        // R031's facts went away and R062's changed: both stay as decided, on the evidence decided on,
+        // with what the re-award found recorded beside them.
+        as(republic()).get(Market.FLAGS + "/" + r031).then().statusCode(200).body("status", equalTo("CONFIRMED"))
+                .body("decision.note", equalTo("Byudjetga juda yaqin")).body("review.note", equalTo("Tekshiruvda"))
+                .body("retraction", org.hamcrest.Matchers.nullValue())
+                .body("evidence.values.winningPriceUzs", equalTo("27000000.00"))
+                .body("afterDecision.holds", equalTo(false)).body("afterDecision.eventId", equalTo(reaward));
+        as(republic()).get(Market.FLAGS + "/" + r062).then().statusCode(200).body("status", equalTo("DISMISSED"))
+                .body("decision.note", equalTo("Kechikish asosli"))
+                .body("evidence.values.daysDeadlineToAward", equalTo("31"))
+                .body("afterDecision.holds", equalTo(true)).body("afterDecision.values.daysDeadlineToAward", equalTo("35"));
+        as(republic()).get(Market.FLAGS + "/" + r036).then().statusCode(200).body("status", equalTo("RAISED"))
+                .body("evidence.values.winningPriceUzs", equalTo("26000000.00"));
+        flags(republic(), Map.of("requestId", tender.id.toString())).statusCode(200).body("total", equalTo(3));
+    }
+
+    /** Waits until another session waits for a lock {@code holder} holds. */
+    private void awaitBlockedBy(java.sql.Connection holder) throws java.sql.SQLException {
+        int pid;
+        try (var statement = holder.prepareStatement("select pg_backend_pid()"); var row = statement.executeQuery()) {
+            row.next();
+            pid = row.getInt(1);
+        }
+        long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        try (var probe = database.getConnection();
+             var statement = probe.prepareStatement("select count(*) from pg_stat_activity where ? = any(pg_blocking_pids(pid))")) {
+            statement.setInt(1, pid);
+            while (true) {
+                try (var row = statement.executeQuery()) {
+                    row.next();
+                    if (row.getInt(1) > 0) {
+                        return;
+                    }
+                }
+                assertTrue(System.nanoTime() < until, "the re-award never waited for the held flag");
+                Market.sleep(25);
+            }
+        }
+    }
+
+    private static Map<String, Object> flag(UUID requestId, String code) {
+        return flags(republic(), Map.of("requestId", requestId.toString(), "code", code)).statusCode(200).body("total", equalTo(1))
+                .extract().path("items[0]");
+    }
+
+    private static io.restassured.specification.RequestSpecification as(String token) {
+        return io.restassured.RestAssured.given().auth().oauth2(token).contentType("application/json");
     }
 
     @Test
@@ -362,6 +471,7 @@ class TenderFlagsTest {
     void aProviderThatBidsOftenAndNeverWinsInItsCategory() {
         // DATA_ANALYTICS is this test's category alone.
         UUID buyer = Market.enterprise("1718");
+        UUID otherBuyer = Market.enterprise("1706");
         UUID a = Market.provider("1726");
         UUID b = Market.provider("1726");
         UUID c = Market.provider("1726");
@@ -373,18 +483,35 @@ class TenderFlagsTest {
         assertEquals(0, (int) flags(republic(), Map.of("organizationId", loser.toString(), "code", "R025")).extract().path("total"),
                 "three requests: the win ratios' lower fence is 0, nothing is flagged");
 
-        Tender fourth = analytics(buyer, d, a, loser);
+        Tender fourth = Tender.of(otherBuyer, "1706", "DATA_ANALYTICS").publish().bid(d, "10000000").bid(a, "12000000")
+                .bid(loser, "15000000").reveal();
         long since = System.nanoTime();
         fourth.awardLowest();
-        while (flags(republic(), Map.of("organizationId", loser.toString(), "code", "R025")).extract().<Integer>path("total") == 0) {
+        while (flags(republic(), Map.of("organizationId", loser.toString(), "code", "R025")).extract().<Integer>path("total") < 2) {
             assertTrue(System.nanoTime() - since < BOUND.toNanos(), "R025 not raised within " + BOUND);
             Market.sleep(25);
         }
         MEASURED.add(Duration.ofNanos(System.nanoTime() - since));
-        flags(republic(), Map.of("organizationId", loser.toString(), "code", "R025")).statusCode(200)
-                .body("items[0].evidence.values.bidOn", equalTo("4"))
-                .body("items[0].evidence.values.wins", equalTo("0"))
-                .body("items[0].regionCode", equalTo("1727"));
+        // Decided by the buyers' regions, not the provider's (1727): one flag for each region it lost in.
+        flags(republic(), Map.of("organizationId", loser.toString(), "code", "R025")).statusCode(200).body("total", equalTo(2))
+                .body("items.regionCode", org.hamcrest.Matchers.containsInAnyOrder("1718", "1706"))
+                .body("items.evidence.values.bidOn", everyItem(equalTo("4")))
+                .body("items.evidence.values.wins", everyItem(equalTo("0")));
+        String samarkand = KeycloakUsers.signedInAdministrator(Market.REALM, "1718");
+        String inSamarkand = flags(samarkand, Map.of("organizationId", loser.toString(), "code", "R025")).statusCode(200)
+                .body("total", equalTo(1)).body("items[0].regionCode", equalTo("1718"))
+                .body("items[0].evidence.values.lostInRegion", equalTo("3"))
+                .body("items[0].evidence.eventIds.size()", equalTo(3)).extract().path("items[0].id");
+        String inBukhara = flags(republic(), Map.of("organizationId", loser.toString(), "code", "R025", "regionCode", "1706"))
+                .statusCode(200).body("items[0].evidence.values.lostRequests", equalTo(fourth.id.toString()))
+                .extract().path("items[0].id");
+        as(samarkand).get(Market.FLAGS + "/" + inSamarkand).then().statusCode(200);
+        as(samarkand).get(Market.FLAGS + "/" + inBukhara).then().statusCode(404);
+        as(KeycloakUsers.signedInAdministrator(Market.REALM, "1706")).get(Market.FLAGS + "/" + inBukhara).then().statusCode(200);
+        String andijan = KeycloakUsers.signedInAdministrator(Market.REALM, "1703");
+        as(andijan).get(Market.FLAGS + "/" + inSamarkand).then().statusCode(404);
+        as(andijan).get(Market.FLAGS + "/" + inBukhara).then().statusCode(404);
+        flags(andijan, Map.of("organizationId", loser.toString(), "code", "R025")).statusCode(200).body("total", equalTo(0));
         for (UUID winner : List.of(a, b, c, d)) {
             flags(republic(), Map.of("organizationId", winner.toString(), "code", "R025")).statusCode(200).body("total", equalTo(0));
         }

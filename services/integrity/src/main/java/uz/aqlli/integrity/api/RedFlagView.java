@@ -10,7 +10,7 @@ import java.util.UUID;
 /** A red flag as the administration reads it: its evidence, whom it concerns, its review. */
 public record RedFlagView(UUID id, String code, String name, String status, String regionCode, UUID requestId, UUID contractId,
                           UUID buyerId, List<UUID> organizationIds, Evidence evidence, Instant raisedAt, Instant retractedAt,
-                          String retraction, Step review, Step decision, long version) {
+                          String retraction, Step review, Step decision, RedFlag.AfterDecision afterDecision, long version) {
 
     /** @param eventIds the CloudEvents ids of the events it rests on; {@code values} what was compared */
     public record Evidence(List<String> eventIds, Map<String, String> values) {
@@ -26,6 +26,6 @@ public record RedFlagView(UUID id, String code, String name, String status, Stri
                 new Evidence(flag.evidenceEventIds(), flag.values()), flag.raisedAt(), flag.retractedAt(), flag.retraction(),
                 flag.reviewedAt() == null ? null : new Step(flag.reviewNote(), flag.reviewedBy(), flag.reviewedAt()),
                 flag.decidedAt() == null ? null : new Step(flag.decisionNote(), flag.decidedBy(), flag.decidedAt()),
-                flag.version());
+                flag.afterDecision(), flag.version());
     }
 }

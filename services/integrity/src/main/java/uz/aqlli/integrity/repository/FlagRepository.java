@@ -52,28 +52,52 @@ public class FlagRepository {
                 raisedAt);
     }
 
-    /** The flags of {@code codes} on {@code subject} that a re-evaluation may still change (not decided, not retracted). */
-    public List<RedFlag> open(String subject, List<FlagCode> codes) {
-        return sql.query("select * from red_flag where subject = ? and status in ('RAISED', 'UNDER_REVIEW') and code = any(?)",
+    /** The standing (not retracted) flags of {@code codes} on {@code subject}: at most one per code. */
+    public List<RedFlag> standing(String subject, List<FlagCode> codes) {
+        return sql.query("select * from red_flag where subject = ? and status <> 'RETRACTED' and code = any(?)",
                 this::flag, subject, new Sql.TextArray(codes.stream().map(FlagCode::code).toList()));
     }
 
-    /** Whether a flag of {@code code} on {@code subject} stands decided (a re-evaluation raises no second one beside it). */
-    public boolean decided(String subject, FlagCode code) {
-        return !sql.query("select id from red_flag where subject = ? and code = ? and status in ('CONFIRMED', 'DISMISSED')",
-                row -> row.getString(1), subject, code.code()).isEmpty();
+    /** The subjects starting with {@code prefix} on which a flag of {@code code} stands. */
+    public List<String> standingSubjects(FlagCode code, String prefix) {
+        return sql.query("select subject from red_flag where code = ? and starts_with(subject, ?) and status <> 'RETRACTED'",
+                row -> row.getString(1), code.code(), prefix);
     }
 
-    public void updateEvidence(UUID id, Finding finding) {
-        sql.update("""
+    /**
+     * The current evidence of a flag still open (RAISED or UNDER_REVIEW, its review kept); false
+     * when it was decided meanwhile, which this leaves as decided.
+     */
+    public boolean updateEvidence(UUID id, Finding finding) {
+        return sql.update("""
                 update red_flag set evidence_event_ids = ?, evidence_values = cast(? as jsonb), organization_ids = ?,
-                    version = version + 1 where id = ?""", new Sql.TextArray(finding.eventIds()), write(finding.values()),
-                new Sql.UuidArray(finding.organizationIds()), id);
+                    version = version + 1 where id = ? and status in ('RAISED', 'UNDER_REVIEW')""",
+                new Sql.TextArray(finding.eventIds()), write(finding.values()), new Sql.UuidArray(finding.organizationIds()),
+                id) == 1;
     }
 
-    public void retract(UUID id, String reason, Instant at) {
-        sql.update("update red_flag set status = 'RETRACTED', retraction = ?, retracted_at = ?, version = version + 1 where id = ?",
-                reason, at, id);
+    /** Retracts a flag still open, keeping its review's note and who; false when it was decided meanwhile. */
+    public boolean retract(UUID id, String reason, Instant at) {
+        return sql.update("""
+                update red_flag set status = 'RETRACTED', retraction = ?, retracted_at = ?, version = version + 1
+                where id = ? and status in ('RAISED', 'UNDER_REVIEW')""", reason, at, id) == 1;
+    }
+
+    /**
+     * Records beside a decided flag what a later event found ({@code finding}, or none: its facts
+     * went away); the decision, its status and evidence stay. False when the flag is not decided.
+     */
+    public boolean recordAfterDecision(UUID id, String eventId, String reason, Finding finding, Instant at) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("eventId", eventId);
+        after.put("reason", reason);
+        after.put("at", at.toString());
+        after.put("holds", finding != null);
+        after.put("eventIds", finding == null ? List.of() : finding.eventIds());
+        after.put("values", finding == null ? Map.of() : finding.values());
+        return sql.update("""
+                update red_flag set after_decision = cast(? as jsonb), version = version + 1
+                where id = ? and status in ('CONFIRMED', 'DISMISSED')""", write(after), id) == 1;
     }
 
     /** Moves a flag at {@code version} on; false when another decision came first. */
@@ -164,10 +188,22 @@ public class FlagRepository {
                 Sql.texts(row, "evidence_event_ids"), read(row.getString("evidence_values")), Sql.instant(row, "raised_at"),
                 Sql.instant(row, "retracted_at"), row.getString("retraction"), row.getString("review_note"),
                 row.getString("reviewed_by"), Sql.instant(row, "reviewed_at"), row.getString("decision_note"),
-                row.getString("decided_by"), Sql.instant(row, "decided_at"), row.getLong("version"));
+                row.getString("decided_by"), Sql.instant(row, "decided_at"), afterDecision(row.getString("after_decision")),
+                row.getLong("version"));
     }
 
-    private String write(Map<String, String> values) {
+    private RedFlag.AfterDecision afterDecision(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, RedFlag.AfterDecision.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Map<String, ?> values) {
         try {
             return json.writeValueAsString(values);
         } catch (JsonProcessingException e) {

@@ -35,10 +35,16 @@ public class Watch {
     public record Request(UUID id, UUID buyerId, String category, List<String> regions, String criterion, Instant publishedAt,
                           Instant deadline, String publishedEventId, String status, String revealedEventId, UUID awardedBidId,
                           UUID awardedProviderId, BigDecimal awardedPriceUzs, BigDecimal budgetUzs, Boolean lowestPrice,
-                          Integer bidCount, String awardReason, Instant awardedAt, String awardEventId) {
+                          Integer bidCount, String awardReason, Instant awardedAt, String awardEventId, Instant disclosedAt,
+                          String disclosedEventId) {
 
         public boolean awarded() {
             return "AWARDED".equals(status);
+        }
+
+        /** Whether an award made its bids public: the award standing, or one its supplier declined. */
+        public boolean disclosed() {
+            return disclosedAt != null;
         }
     }
 
@@ -94,12 +100,16 @@ public class Watch {
                         int bidCount, String reason, Instant awardedAt, String eventId) {
         sql.update("""
                 update watched_request set status = 'AWARDED', awarded_bid_id = ?, awarded_provider_id = ?, awarded_price_uzs = ?,
-                    budget_uzs = ?, lowest_price = ?, bid_count = ?, award_reason = ?, awarded_at = ?, award_event_id = ?
+                    budget_uzs = ?, lowest_price = ?, bid_count = ?, award_reason = ?, awarded_at = ?, award_event_id = ?,
+                    disclosed_at = coalesce(disclosed_at, ?), disclosed_event_id = coalesce(disclosed_event_id, ?)
                 where id = ?""", bidId, providerId, priceUzs, budgetUzs, lowestPrice, bidCount, reason, awardedAt, eventId,
-                requestId);
+                awardedAt, eventId, requestId);
     }
 
-    /** The award is void and its bid out of the tender; the request is back in the buyer's evaluation. */
+    /**
+     * The award is void and its bid out of any later award; the request is back in the buyer's
+     * evaluation. The budget and the disclosure stay: the award made them public.
+     */
     public void declined(UUID requestId, UUID bidId) {
         sql.update("""
                 update watched_request set status = 'EVALUATION', awarded_bid_id = null, awarded_provider_id = null,
@@ -128,11 +138,11 @@ public class Watch {
                     and awarded_at >= ? order by awarded_at""", this::request, buyerId, providerId, since);
     }
 
-    /** The awarded requests {@code providerId} bid on. */
-    public List<Request> awardedBidOnBy(UUID providerId) {
+    /** The disclosed requests {@code providerId} bid on (a declined award's bid included: it was bid). */
+    public List<Request> disclosedBidOnBy(UUID providerId) {
         return sql.query("""
-                select r.* from watched_request r where r.status = 'AWARDED'
-                    and exists (select 1 from tender_bid b where b.request_id = r.id and b.provider_id = ? and not b.declined)""",
+                select r.* from watched_request r where r.disclosed_at is not null
+                    and exists (select 1 from tender_bid b where b.request_id = r.id and b.provider_id = ?)""",
                 this::request, providerId);
     }
 
@@ -140,6 +150,11 @@ public class Watch {
     public List<Bid> bids(UUID requestId) {
         return sql.query("select * from tender_bid where request_id = ? and not declined order by price_uzs, bid_id",
                 Watch::bid, requestId);
+    }
+
+    /** Every bid of a request as revealed, a declined award's included: what was bid, for R028 and R044. */
+    public List<Bid> revealedBids(UUID requestId) {
+        return sql.query("select * from tender_bid where request_id = ? order by price_uzs, bid_id", Watch::bid, requestId);
     }
 
     /** Every bid on the awarded requests of a category: whose bidding is public. */
@@ -198,7 +213,7 @@ public class Watch {
                 row.getString("revealed_event_id"), Sql.uuid(row, "awarded_bid_id"), Sql.uuid(row, "awarded_provider_id"),
                 row.getBigDecimal("awarded_price_uzs"), row.getBigDecimal("budget_uzs"), (Boolean) row.getObject("lowest_price"),
                 (Integer) row.getObject("bid_count"), row.getString("award_reason"), Sql.instant(row, "awarded_at"),
-                row.getString("award_event_id"));
+                row.getString("award_event_id"), Sql.instant(row, "disclosed_at"), row.getString("disclosed_event_id"));
     }
 
     private static Bid bid(ResultSet row) throws SQLException {

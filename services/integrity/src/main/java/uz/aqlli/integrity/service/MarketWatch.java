@@ -68,8 +68,8 @@ public class MarketWatch {
                 .on(Topic.SERVICE_REQUESTS, BidsRevealed.class, this::revealed)
                 .on(Topic.SERVICE_REQUESTS, RequestAwarded.class, this::awarded)
                 .on(Topic.SERVICE_REQUESTS, RequestAwardDeclined.class, this::declined)
-                .on(Topic.SERVICE_REQUESTS, RequestCancelled.class, (event, at) -> watch.ended(event.requestId(), "CANCELLED"))
-                .on(Topic.SERVICE_REQUESTS, RequestUnsuccessful.class, (event, at) -> watch.ended(event.requestId(), "UNSUCCESSFUL"))
+                .on(Topic.SERVICE_REQUESTS, RequestCancelled.class, (event, at) -> ended(event.requestId(), "CANCELLED", at))
+                .on(Topic.SERVICE_REQUESTS, RequestUnsuccessful.class, (event, at) -> ended(event.requestId(), "UNSUCCESSFUL", at))
                 .on(Topic.CONTRACTS, ContractEvent.class, this::contract);
     }
 
@@ -89,9 +89,9 @@ public class MarketWatch {
                     email(registered.contactEmail()), address(registered.address()));
             // The directory and the tenders are different topics: contacts that arrive after an award
             // still count for R044 on the requests the organization bid on.
-            for (Watch.Request request : watch.awardedBidOnBy(registered.organizationId())) {
-                book.settle(TenderFlags.subject(request.id()), TenderFlags.AT_AWARD, tender.award(request), at.envelope().id(),
-                        "a bidder's contacts changed");
+            for (Watch.Request request : watch.disclosedBidOnBy(registered.organizationId())) {
+                book.settle(TenderFlags.subject(request.id()), TenderFlags.evaluable(request), tender.award(request),
+                        at.envelope().id(), "a bidder's contacts changed");
             }
         } else {
             watch.organizationRegion(event.organizationId(), event.regionCode());
@@ -146,23 +146,49 @@ public class MarketWatch {
             throw new MalformedEventException("declined award " + at.envelope().id() + " names no bid or provider", null);
         }
         watch.declined(event.requestId(), event.bidId());
-        watch.request(event.requestId()).ifPresent(request ->
-                reevaluate(request, event.providerId(), at, "the award was declined by its supplier"));
+        // What was bid and made public stays (R028, R044 unchanged); the award's own flags, the
+        // category's fences and R025 wait for the request's next outcome, so a flag whose facts
+        // the next award keeps stays the same flag, its review with it. Only the pair changed now:
+        // the provider no longer holds this award.
+        watch.request(event.requestId()).ifPresent(request -> repeatWinner(request, event.providerId(), at));
+    }
+
+    /** Unsuccessful or cancelled: after a declined award no award stands, so the award's flags are retracted. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void ended(UUID requestId, String status, Delivery at) {
+        watch.ended(requestId, status);
+        watch.request(requestId).filter(request -> request.disclosed() && !request.awarded()).ifPresent(request -> {
+            List<FlagCode> codes = new java.util.ArrayList<>(TenderFlags.OF_THE_AWARD);
+            codes.addAll(TenderFlags.FENCED);
+            book.settle(TenderFlags.subject(request.id()), codes, List.of(), at.envelope().id(),
+                    "the request ended without an award after its award was declined");
+            category(request, Set.of(), at);
+        });
     }
 
     /** Everything an award touches: its request's flags, its category's fences and bidders, the buyer–provider pair. */
     private void reevaluate(Watch.Request request, UUID provider, Delivery at, String reason) {
+        book.settle(TenderFlags.subject(request.id()), TenderFlags.AT_AWARD, tender.award(request), at.envelope().id(), reason);
+        category(request, Set.of(provider), at);
+        repeatWinner(request, provider, at);
+    }
+
+    /** The fences of the request's category (each awarded request of it) and R025 of its bidders. */
+    private void category(Watch.Request request, Set<UUID> providers, Delivery at) {
         String eventId = at.envelope().id();
-        book.settle(TenderFlags.subject(request.id()), TenderFlags.AT_AWARD, tender.award(request), eventId, reason);
         Map<UUID, List<Finding>> fenced = new java.util.LinkedHashMap<>(tender.fences(request.category()));
         fenced.putIfAbsent(request.id(), List.of());
         fenced.forEach((id, findings) -> book.settle(TenderFlags.subject(id), TenderFlags.FENCED, findings, eventId,
                 "its category's fences moved or its award changed"));
-        tender.losingBidders(request.category(), Set.of(provider)).forEach((subject, findings) ->
-                book.settle(subject, List.of(FlagCode.R025), findings, eventId, "its category's bids and wins changed"));
+        tender.losingBidders(request.category(), providers).forEach((provider, findings) ->
+                book.settleAll(TenderFlags.bidder(provider, request.category()), FlagCode.R025, findings, eventId,
+                        "its category's bids and wins changed"));
+    }
+
+    private void repeatWinner(Watch.Request request, UUID provider, Delivery at) {
         book.settle(TenderFlags.pair(request.buyerId(), provider), List.of(FlagCode.REPEAT_WINNER),
                 tender.repeatWinner(request.buyerId(), provider, tender.region(request), at.envelope().time().toInstant()),
-                eventId, "the buyer's awards to the provider changed");
+                at.envelope().id(), "the buyer's awards to the provider changed");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
 /**
  * The flags of a service request's tender, worked out from integrity's copies. The seal: a flag
  * that reads a bid (price or bidder), the budget or the award is worked out only for a request
- * that is AWARDED, when offers has made every bid public; before that it is not computed at all,
- * so it can show nowhere.
+ * that an award has disclosed, when offers has made every bid public (and keeps them public after
+ * a declined award); before that it is not computed at all, so it can show nowhere.
  */
 @ApplicationScoped
 public class TenderFlags {
@@ -33,6 +33,10 @@ public class TenderFlags {
     /** The flags of one request decided at its award, all on the subject {@link #subject(UUID)}. */
     public static final List<FlagCode> AT_AWARD = List.of(FlagCode.R018, FlagCode.R028, FlagCode.R036, FlagCode.R044,
             FlagCode.R031, FlagCode.INFLATED_BUDGET, FlagCode.R062);
+    /** Of {@link #AT_AWARD}, those that read only what was bid: they hold from the first award on, declined or not. */
+    public static final List<FlagCode> AS_BID = List.of(FlagCode.R028, FlagCode.R044);
+    /** Of {@link #AT_AWARD}, those that read the award standing: a declined award's wait for the request's next outcome. */
+    public static final List<FlagCode> OF_THE_AWARD = AT_AWARD.stream().filter(code -> !AS_BID.contains(code)).toList();
     public static final List<FlagCode> FENCED = List.of(FlagCode.R024, FlagCode.R058);
 
     private static final MathContext MATH = MathContext.DECIMAL64;
@@ -53,8 +57,9 @@ public class TenderFlags {
         return "buyer:" + buyerId + ":provider:" + providerId;
     }
 
+    /** R025's subjects of one provider in one category start so; each ends with a buyer's region. */
     public static String bidder(UUID providerId, String category) {
-        return "provider:" + providerId + ":category:" + category;
+        return "provider:" + providerId + ":category:" + category + ":region:";
     }
 
     /** R003, from the published terms alone. */
@@ -69,19 +74,33 @@ public class TenderFlags {
                         "publishedAt", request.publishedAt(), "deadline", request.deadline())));
     }
 
-    /** The flags of {@link #AT_AWARD}; none while the request is not awarded. */
+    /**
+     * The codes of {@link #AT_AWARD} the request's state lets one evaluate: all while awarded; after
+     * a declined award only {@link #AS_BID} (the others wait for the next outcome); none before.
+     */
+    public static List<FlagCode> evaluable(Watch.Request request) {
+        return request.awarded() ? AT_AWARD : request.disclosed() ? AS_BID : List.of();
+    }
+
+    /** The flags of {@link #evaluable}: none before the first award (the seal). */
     public List<Finding> award(Watch.Request request) {
-        if (!request.awarded()) {
+        if (!request.disclosed()) {
             return List.of();
+        }
+        List<Watch.Bid> asBid = watch.revealedBids(request.id());
+        List<String> disclosure = Stream.of(request.revealedEventId(), request.disclosedEventId()).filter(Objects::nonNull).toList();
+        List<Finding> found = new ArrayList<>();
+        identicalPrices(request, asBid, disclosure).ifPresent(found::add);
+        sharedContacts(request, asBid, disclosure).ifPresent(found::add);
+        if (!request.awarded()) {
+            return found;
         }
         List<Watch.Bid> bids = watch.bids(request.id());
         List<String> evidence = Stream.of(request.revealedEventId(), request.awardEventId()).filter(Objects::nonNull).toList();
-        List<Finding> found = new ArrayList<>();
         if (request.bidCount() != null && request.bidCount() == 1) {
             found.add(finding(FlagCode.R018, request, List.of(request.buyerId(), request.awardedProviderId()),
                     List.of(request.awardEventId()), values("bidCount", request.bidCount())));
         }
-        identicalPrices(request, bids, evidence).ifPresent(found::add);
         if ("LOWEST_PRICE".equals(request.criterion()) && Boolean.FALSE.equals(request.lowestPrice()) && !bids.isEmpty()) {
             BigDecimal lowest = bids.get(0).priceUzs();
             List<UUID> organizations = new ArrayList<>(List.of(request.buyerId(), request.awardedProviderId()));
@@ -90,7 +109,6 @@ public class TenderFlags {
                     plain(request.awardedPriceUzs()), "lowestPriceUzs", plain(lowest), "reason",
                     request.awardReason() == null ? "" : request.awardReason())));
         }
-        sharedContacts(request, bids, evidence).ifPresent(found::add);
         if (request.budgetUzs() != null && request.budgetUzs().signum() > 0) {
             BigDecimal below = request.budgetUzs().subtract(request.awardedPriceUzs())
                     .divide(request.budgetUzs(), 6, RoundingMode.HALF_UP);
@@ -222,40 +240,51 @@ public class TenderFlags {
         return found;
     }
 
-    /** R025 for every provider that bid on an awarded request of {@code category} (and {@code also}), by subject. */
-    public Map<String, List<Finding>> losingBidders(String category, Set<UUID> also) {
+    /**
+     * R025 for every provider that bid on an awarded request of {@code category} (and {@code also}),
+     * by provider. The figures are the category's (a provider compares with its peers); the flag is
+     * raised once for each buyer's region where the provider lost requests of it, so that the
+     * administration deciding it is that of the buyers whose tenders it concerns (each region sees
+     * the requests lost in it as the evidence).
+     */
+    public Map<UUID, List<Finding>> losingBidders(String category, Set<UUID> also) {
         List<Watch.Request> awarded = watch.awardedIn(category);
+        Map<UUID, Watch.Request> requests = awarded.stream().collect(Collectors.toMap(Watch.Request::id, request -> request));
         List<Watch.Bid> bids = watch.awardedBidsIn(category);
         Map<UUID, Set<UUID>> bidOn = new LinkedHashMap<>();
         bids.forEach(bid -> bidOn.computeIfAbsent(bid.providerId(), provider -> new LinkedHashSet<>()).add(bid.requestId()));
         Map<UUID, Long> wins = awarded.stream().collect(Collectors.groupingBy(Watch.Request::awardedProviderId, Collectors.counting()));
-        Map<String, List<Finding>> found = new LinkedHashMap<>();
+        Map<UUID, List<Finding>> found = new LinkedHashMap<>();
         Set<UUID> providers = new LinkedHashSet<>(bidOn.keySet());
         providers.addAll(also);
-        providers.forEach(provider -> found.put(bidder(provider, category), new ArrayList<>()));
+        providers.forEach(provider -> found.put(provider, new ArrayList<>()));
         if (bidOn.size() < config.losingBidderMinimumSample()) {
             return found;
         }
         List<BigDecimal> counts = bidOn.values().stream().map(set -> BigDecimal.valueOf(set.size())).sorted().toList();
         BigDecimal percentile = Quartiles.quantile(counts, config.losingBidderPercentile() / 100.0);
         Map<UUID, BigDecimal> ratio = new LinkedHashMap<>();
-        bidOn.forEach((provider, requests) -> ratio.put(provider, BigDecimal.valueOf(wins.getOrDefault(provider, 0L))
-                .divide(BigDecimal.valueOf(requests.size()), 6, RoundingMode.HALF_UP)));
+        bidOn.forEach((provider, bidOnBy) -> ratio.put(provider, BigDecimal.valueOf(wins.getOrDefault(provider, 0L))
+                .divide(BigDecimal.valueOf(bidOnBy.size()), 6, RoundingMode.HALF_UP)));
         Quartiles quartiles = Quartiles.of(List.copyOf(ratio.values()));
         BigDecimal fence = config.losingBidderWinRatio().orElse(quartiles.lowerFence());
         boolean flags = config.losingBidderWinRatio().isPresent() || fence.signum() > 0;
-        bidOn.forEach((provider, requests) -> {
-            BigDecimal count = BigDecimal.valueOf(requests.size());
-            if (flags && count.compareTo(percentile) >= 0 && ratio.get(provider).compareTo(fence) <= 0) {
-                String region = watch.organization(provider).map(Watch.Organization::regionCode).orElse(uz.aqlli.platform.runtime.security.Caller.REPUBLIC);
-                List<String> evidence = awarded.stream().filter(request -> requests.contains(request.id()))
-                        .map(Watch.Request::awardEventId).toList();
-                found.get(bidder(provider, category)).add(new Finding(FlagCode.R025, bidder(provider, category), region, null, null,
-                        null, List.of(provider), evidence, values("category", category, "bidOn", requests.size(), "wins",
-                        wins.getOrDefault(provider, 0L), "winRatio", ratio.get(provider).toPlainString(), "bidCountPercentile",
-                        percentile.stripTrailingZeros().toPlainString(), "winRatioLowerFence", fence.toPlainString(),
-                        "providers", bidOn.size())));
+        bidOn.forEach((provider, bidOnBy) -> {
+            BigDecimal count = BigDecimal.valueOf(bidOnBy.size());
+            if (!flags || count.compareTo(percentile) < 0 || ratio.get(provider).compareTo(fence) > 0) {
+                return;
             }
+            Map<String, List<Watch.Request>> lostIn = new TreeMap<>();
+            bidOnBy.stream().map(requests::get).filter(request -> !provider.equals(request.awardedProviderId()))
+                    .sorted(java.util.Comparator.comparing(Watch.Request::awardedAt).thenComparing(Watch.Request::id))
+                    .forEach(request -> lostIn.computeIfAbsent(region(request), region -> new ArrayList<>()).add(request));
+            lostIn.forEach((region, lost) -> found.get(provider).add(new Finding(FlagCode.R025, bidder(provider, category) + region,
+                    region, null, null, null, List.of(provider), lost.stream().map(Watch.Request::awardEventId).toList(),
+                    values("category", category, "bidOn", bidOnBy.size(), "wins", wins.getOrDefault(provider, 0L), "winRatio",
+                            ratio.get(provider).toPlainString(), "bidCountPercentile",
+                            percentile.stripTrailingZeros().toPlainString(), "winRatioLowerFence", fence.toPlainString(),
+                            "providers", bidOn.size(), "lostInRegion", lost.size(), "lostRequests",
+                            lost.stream().map(request -> request.id().toString()).collect(Collectors.joining(","))))));
         });
         return found;
     }
