@@ -49,4 +49,13 @@ class ComposeFileTest {
             }
         }
     }
+
+    @Test
+    void composeGivesTheLakeItsSigningSecretWhichItCannotStartWithout() throws IOException {
+        String compose = Files.readString(REPO.resolve("docker-compose.yml"));
+        String lake = compose.substring(compose.indexOf("\n  datalake:\n"));
+        lake = lake.substring(0, lake.indexOf("\n\n"));
+        assertTrue(lake.matches("(?s).*\n      AQLLI_DATALAKE_TRANSPARENCY_SIGNING_SECRET: \\$\\{(AQLLI_[A-Z_]+):\\?set \\1}\n.*"),
+                "the datalake under compose gets no signing secret, or one compose does not require:\n" + lake);
+    }
 }
