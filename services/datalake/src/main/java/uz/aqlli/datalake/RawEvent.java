@@ -48,6 +48,10 @@ public class RawEvent {
     @Column(nullable = false)
     public boolean known;
 
+    /** Why it is kept raw (known = false): the unknown type or topic, or the field that does not fit. */
+    @Column(name = "raw_reason")
+    public String rawReason;
+
     @Column(name = "received_at", nullable = false)
     public Instant receivedAt;
 

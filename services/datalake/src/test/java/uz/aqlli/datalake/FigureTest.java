@@ -408,8 +408,15 @@ class FigureTest {
 
     @Test
     void everyFigureRebuiltFromTheLakesFilesAloneEqualsTheApisAnswer() throws Exception {
-        String folder = given().auth().oauth2(token("admin1")).post("/api/analytics/lake/rebuilds")
-                .then().statusCode(200).extract().path("folder");
+        String job = given().auth().oauth2(token("admin1")).post("/api/analytics/lake/rebuilds")
+                .then().statusCode(202).extract().header("Location");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (List.of("QUEUED", "RUNNING").contains(given().auth().oauth2(token("admin1")).get(job).then().statusCode(200)
+                .extract().<String>path("state")) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        String folder = given().auth().oauth2(token("admin1")).get(job).then().statusCode(200)
+                .body("state", org.hamcrest.Matchers.equalTo("DONE")).extract().path("outcome.folder");
         for (Figure figure : Figure.values()) {
             for (FigureQuery.GroupBy groupBy : List.of(FigureQuery.GroupBy.MONTH, FigureQuery.GroupBy.DISTRICT)) {
                 String api = given().auth().oauth2(token("admin1")).get("/api/analytics/figures/" + figure.apiName() + "?from=" + JAN

@@ -89,6 +89,12 @@ class ParquetLakeTest {
     @Inject
     LakeFigures figures;
 
+    @Inject
+    uz.aqlli.datalake.lake.LakeRebuild rebuild;
+
+    @Inject
+    io.agroal.api.AgroalDataSource dataSource;
+
     @Test
     void aCrashBetweenPlacingTheFilesAndRecordingThemSealsEveryEventOnce() throws Exception {
         sealer.sealAll();
@@ -151,28 +157,131 @@ class ParquetLakeTest {
         Set<String> all = new HashSet<>(first);
         all.addAll(second);
 
+        // A reader on its own thread reads over and over; at each seam of the seal and the compaction the writer
+        // waits until that reader has read the lake twice more, so reads provably fall inside each step.
         AtomicBoolean reading = new AtomicBoolean(true);
-        List<Long> seen = new ArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+        List<Long> seen = java.util.Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
             while (reading.get()) {
                 seen.add(lakeCount(all));
+                reads.incrementAndGet();
             }
         });
-        Thread.sleep(300);
-        sealer.sealAll();
-        Thread.sleep(300);
-        int merged = sealer.compact(2);
-        Thread.sleep(300);
+        Runnable readTwiceMore = () -> {
+            int at = reads.get();
+            awaitTrue(() -> reads.get() >= at + 2 || reader.isDone(), Duration.ofSeconds(30));
+        };
+        List<String> seams = new ArrayList<>();
+        assertTrue(30 <= sealer.sealNext(() -> {
+            readTwiceMore.run();
+            seams.add("sealed files placed");
+        }), "the seal did not take the hot events");
+        int merged = sealer.compact(2, () -> {
+            readTwiceMore.run();
+            seams.add("merged file placed");
+        }, () -> {
+            readTwiceMore.run();
+            seams.add("retired files moved");
+        });
+        readTwiceMore.run();
         reading.set(false);
         reader.get();
 
         assertTrue(merged >= 2, "nothing was compacted");
-        assertTrue(seen.size() > 5, "the reader hardly read: " + seen.size());
+        assertTrue(seams.containsAll(List.of("sealed files placed", "merged file placed", "retired files moved")), "a seam did not run: " + seams);
+        assertTrue(seen.size() >= 2 * (seams.size() + 1), "the reader hardly read: " + seen.size());
         assertEquals(Set.of(60L), Set.copyOf(seen), "a reader saw a half-sealed or half-compacted lake");
         String folder = LakeFile.folder(Topic.ORGANIZATIONS.topicName(), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tashkent")));
         List<LakeFile> current = lake.currentFiles().stream().filter(file -> file.path().startsWith(folder + "/")).toList();
         assertEquals(1, current.size(), "the partition is not one file after compaction: " + current);
         assertTrue(current.getFirst().compacted());
+    }
+
+    @Test
+    void aClosedMonthBecomesOneFileOfItsTopicAndMonthWithItsRowsByTime() throws Exception {
+        // Two seals of one closed month (March 2025 in Tashkent), each file's events published latest first.
+        Instant monthStart = OffsetDateTime.parse("2025-03-01T00:00:00+05:00").toInstant();
+        Set<String> ids = new HashSet<>();
+        for (int seal = 0; seal < 2; seal++) {
+            Set<String> batch = new HashSet<>();
+            for (int day = 30; day >= 0; day -= 6) {
+                Instant at = monthStart.plus(Duration.ofDays(day).plusHours(seal));
+                batch.add(PlatformEvents.publish(kafka, Topic.ORGANIZATIONS, DirectoryEvents.event(UUID.randomUUID().toString(),
+                        "ENTERPRISE", "1733", "Registered", "PENDING", at), Topic.ORGANIZATIONS.source(), at.atOffset(ZoneOffset.UTC)));
+            }
+            awaitStored(batch);
+            sealer.sealAll();
+            ids.addAll(batch);
+        }
+        String folder = "topic=" + Topic.ORGANIZATIONS.topicName() + "/month=2025-03";
+        assertEquals(2, lake.currentFiles().stream().filter(file -> file.path().startsWith(folder + "/")).count(),
+                "each seal of the month did not write one file in the month's folder");
+
+        sealer.compact(1000); // far more files than any partition has: only a closed month is due
+        List<LakeFile> month = lake.currentFiles().stream().filter(file -> file.path().startsWith(folder + "/")).toList();
+        assertEquals(1, month.size(), "the closed month is not one file: " + month);
+        assertTrue(month.getFirst().compacted());
+        assertEquals(java.time.YearMonth.of(2025, 3), month.getFirst().month());
+        assertEquals(ids.size(), lakeCount(ids));
+        try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
+             var statement = duckdb.createStatement();
+             ResultSet rows = statement.executeQuery("select event_id, topic, month, date, time from read_parquet('"
+                     + sealer.root().resolve(month.getFirst().path()) + "', hive_partitioning = true)")) {
+            Set<String> seen = new HashSet<>();
+            OffsetDateTime previous = null;
+            while (rows.next()) {
+                seen.add(rows.getString(1));
+                assertEquals(Topic.ORGANIZATIONS.topicName(), rows.getString(2));
+                assertEquals("2025-03", rows.getString(3));
+                OffsetDateTime time = rows.getObject(5, OffsetDateTime.class);
+                assertEquals(time.atZoneSameInstant(java.time.ZoneId.of("Asia/Tashkent")).toLocalDate(),
+                        rows.getObject(4, java.time.LocalDate.class), "a row's date is not its Tashkent day");
+                assertTrue(previous == null || !time.isBefore(previous), "the file's rows are not in the order of their time");
+                previous = time;
+            }
+            assertEquals(ids, seen, "the month's file does not hold every event of it once");
+        }
+    }
+
+    @Test
+    void anotherReplicaWritingTheLakeKeepsThisOneFromCompactingAndSweeping() throws Exception {
+        for (int seal = 0; seal < 2; seal++) {
+            Set<String> batch = publishRegistrations(4, "1727");
+            awaitStored(batch);
+            sealer.sealAll();
+        }
+        Set<String> before = lake.currentFiles().stream().map(LakeFile::path).collect(Collectors.toSet());
+        Path stray = sealer.root().resolve("topic=aqlli.catalog.organizations/date=2000-01-01/left-by-a-crash.parquet");
+        Files.createDirectories(stray.getParent());
+        Files.writeString(stray, "x");
+        Set<String> hot = publishRegistrations(3, "1727");
+        awaitStored(hot);
+
+        // The other replica's sweep, compaction or seal holds the lake's advisory lock: two run at once here.
+        try (Connection other = dataSource.getConnection()) {
+            try (var statement = other.prepareStatement("select pg_advisory_lock(?)")) {
+                statement.setLong(1, LakeSealer.WRITER_LOCK);
+                statement.execute();
+            }
+            List<Integer> merged = new java.util.concurrent.CopyOnWriteArrayList<>();
+            CompletableFuture<Void> sweeps = CompletableFuture.allOf(
+                    CompletableFuture.runAsync(() -> merged.add(sealer.compact(2))),
+                    CompletableFuture.runAsync(sealer::sweep));
+            sweeps.get();
+            assertEquals(List.of(0), merged, "this replica compacted while the other held the lake");
+            assertEquals(0, sealer.sealAll(), "this replica sealed while the other held the lake");
+            assertTrue(Files.exists(stray), "this replica swept while the other held the lake");
+            assertEquals(before, lake.currentFiles().stream().map(LakeFile::path).collect(Collectors.toSet()));
+            try (var statement = other.prepareStatement("select pg_advisory_unlock(?)")) {
+                statement.setLong(1, LakeSealer.WRITER_LOCK);
+                statement.execute();
+            }
+        }
+        assertTrue(sealer.sealAll() >= 3);
+        assertTrue(sealer.compact(2) >= 2, "the lake free again, nothing was compacted");
+        assertFalse(Files.exists(stray), "the lake free again, the sweep left a stray file");
+        assertEquals(11, lakeCountOf("1727"));
     }
 
     @Test
@@ -188,16 +297,55 @@ class ParquetLakeTest {
         Map<String, JsonNode> payloads = payloads(ids);
 
         sealer.compact(2);
+        // Read by path right away, as Spark or DuckDB would, while the merged-away files wait out their grace period.
+        assertEquals(ids, Set.copyOf(plainRead(ids, "/**/*.parquet")));
+        assertEquals(30, plainRead(ids, "/**/*.parquet").size(), "a reader by path counts an event twice after compaction");
         assertEquals(30, lakeCount(ids));
         assertEquals(payloads, payloads(ids), "compaction changed a payload");
-        assertTrue(before.stream().allMatch(path -> Files.exists(sealer.root().resolve(path))),
+        assertTrue(before.stream().allMatch(path -> Files.exists(sealer.readable(path))),
                 "a merged file was deleted while a reader could still hold it");
+        Set<String> retired = new HashSet<>(before);
+        retired.removeAll(lake.currentFiles().stream().map(LakeFile::path).collect(Collectors.toSet()));
+        assertTrue(retired.size() >= 3, "compaction retired too little: " + retired);
+        assertTrue(retired.stream().noneMatch(path -> Files.exists(sealer.root().resolve(path))), "a merged file is still in the layout");
 
         Thread.sleep(2500); // removed-files-kept in tests
         sealer.sweep();
         assertEquals(manifestPaths(), relative(parquetFiles()));
+        assertTrue(retired.stream().noneMatch(path -> Files.exists(sealer.readable(path))), "a retired file outlived its grace period");
         assertEquals(30, plainRead(ids).size());
         assertEquals(ids, Set.copyOf(plainRead(ids)));
+    }
+
+    @Test
+    void aKnownEventWithAFieldOfTheWrongTypeIsKeptRawWithTheReason() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ObjectNode data = tree(DirectoryEvents.event(UUID.randomUUID().toString(), "ENTERPRISE", "1731", "Registered", "PENDING",
+                Instant.now()));
+        data.putObject("regionCode").put("code", 1731);
+        sendRaw(Topic.ORGANIZATIONS.topicName(), id, "OrganizationRegistered", Topic.ORGANIZATIONS.source(), json.writeValueAsString(data));
+
+        awaitTrue(() -> lakeCount(Set.of(id)) == 1, Duration.ofSeconds(30));
+        assertEquals(false, known(id));
+        String reason = (String) QuarkusTransaction.requiringNew().call(() -> entityManager
+                .createNativeQuery("select raw_reason from raw_event where event_id = :id").setParameter("id", id).getSingleResult());
+        assertTrue(reason != null && reason.contains("regionCode"), "the reason does not name the field: " + reason);
+        assertEquals(1731, payloads(Set.of(id)).get(id).get("regionCode").get("code").asInt(), "the payload was not kept as it came");
+        sealer.sealAll();
+        assertEquals(List.of(id), plainRead(Set.of(id)));
+        var dead = EventTopics.all(kafka, Topic.DATALAKE_DEAD_LETTERS.topicName(), Duration.ofSeconds(3), r -> false).stream()
+                .map(r -> EventTopics.header(r, "ce_id")).filter(id::equals).toList();
+        assertEquals(List.of(), dead, "a kept event was dead-lettered too");
+    }
+
+    @Test
+    void theRebuildsConsumerTakesTheServicesKafkaSettings() {
+        Map<String, Object> settings = rebuild.consumerConfig();
+        assertEquals("SCRAM-SHA-512", String.valueOf(settings.get("sasl.mechanism")), "a kafka.* security setting did not reach it");
+        assertEquals("2000", String.valueOf(settings.get("metadata.max.age.ms")), "the live channel's setting did not reach it");
+        assertEquals(kafka, String.valueOf(settings.get("bootstrap.servers")));
+        assertFalse(settings.containsKey("group.id"), "a replay must not join the live consumer's group");
+        assertEquals(false, settings.get("enable.auto.commit"));
     }
 
     @Test
@@ -255,10 +403,23 @@ class ParquetLakeTest {
         Set<String> hot = publishRegistrations(3, "1703"); // and some left hot
         awaitStored(hot);
 
-        String folder = given().auth().oauth2(token("admin1")).post("/api/analytics/lake/rebuilds")
-                .then().statusCode(200).extract().path("folder");
+        var started = given().auth().oauth2(token("admin1")).post("/api/analytics/lake/rebuilds")
+                .then().statusCode(202).extract();
+        String job = started.header("Location");
+        assertTrue(job != null && job.endsWith("/api/analytics/lake/rebuilds/" + started.path("id")), "no job to watch: " + job);
         given().auth().oauth2(token("admin-bukhara")).post("/api/analytics/lake/rebuilds")
                 .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(token("admin1")).get("/api/analytics/lake/rebuilds/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+        awaitTrue(() -> !List.of("QUEUED", "RUNNING").contains(given().auth().oauth2(token("admin1")).get(job)
+                .then().statusCode(200).extract().<String>path("state")), Duration.ofSeconds(60));
+        var outcome = given().auth().oauth2(token("admin1")).get(job).then().statusCode(200).extract();
+        assertEquals("DONE", outcome.path("state"), "the rebuild failed: " + outcome.path("failure"));
+        String folder = outcome.path("outcome.folder");
+        long events = ((Number) outcome.path("outcome.events")).longValue();
+        assertEquals(events, ((Number) outcome.path("events")).longValue());
+        // Written a bounded batch at a time (rebuild-batch-events is 7 in tests): at least a file per batch.
+        assertTrue(((Number) outcome.path("outcome.files")).longValue() >= (events + 6) / 7, "the rebuild was not written in batches");
 
         String columns = "event_id, event_type, source, subject, time, topic, kafka_partition, kafka_offset, known, payload";
         List<List<Object>> live = lake.query(duckdb -> rows(duckdb, "select " + columns + " from lake_event order by event_id"));
@@ -346,6 +507,11 @@ class ParquetLakeTest {
         return json.valueToTree(value);
     }
 
+    private long lakeCountOf(String region) {
+        return lake.query(duckdb -> scalar(duckdb, "select count(*) from lake_event where json_extract_string(payload, '$.regionCode') = '"
+                + region + "'"));
+    }
+
     private long lakeCount(Collection<String> ids) {
         return lake.query(duckdb -> scalar(duckdb, "select count(*) from lake_event where event_id in " + inList(ids)));
     }
@@ -374,10 +540,14 @@ class ParquetLakeTest {
 
     /** The event ids of {@code ids} that DuckDB finds in the lake folder's files, by path alone (repeats kept). */
     private List<String> plainRead(Set<String> ids) throws SQLException {
+        return plainRead(ids, "/*/*/*.parquet");
+    }
+
+    private List<String> plainRead(Set<String> ids, String glob) throws SQLException {
         try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:");
              var statement = duckdb.createStatement();
              ResultSet rows = statement.executeQuery("select event_id from read_parquet('" + sealer.root()
-                     + "/*/*/*.parquet', hive_partitioning = true) where event_id in " + inList(ids))) {
+                     + glob + "', hive_partitioning = true) where event_id in " + inList(ids))) {
             List<String> found = new ArrayList<>();
             while (rows.next()) {
                 found.add(rows.getString(1));
@@ -395,8 +565,13 @@ class ParquetLakeTest {
         }
     }
 
+    /** The files' paths as the manifest names them (a retired file's too, waiting out its grace period in the retired folder). */
     private Set<String> relative(List<Path> files) {
-        return files.stream().map(file -> sealer.root().relativize(file).toString()).collect(Collectors.toSet());
+        String retired = LakeSealer.RETIRED + "/";
+        return files.stream().map(file -> sealer.root().relativize(file).toString())
+                .map(path -> path.startsWith(retired) && path.endsWith(".retired")
+                        ? path.substring(retired.length(), path.length() - ".retired".length()) : path)
+                .collect(Collectors.toSet());
     }
 
     private Set<String> manifestPaths() {

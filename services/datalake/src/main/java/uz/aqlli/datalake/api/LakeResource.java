@@ -4,7 +4,11 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -44,11 +48,21 @@ public class LakeResource {
     @POST
     @Path("/rebuilds")
     @RolesAllowed(Caller.ADMIN)
-    @Operation(operationId = "rebuildLake", summary = "Reads every domain topic from its beginning into a fresh lake folder "
-            + "beside the lake (the live lake is not touched); answers when it is written")
-    public LakeRebuild.Rebuilt rebuild() {
+    @Operation(operationId = "rebuildLake", summary = "Starts reading every domain topic from its beginning into a fresh lake "
+            + "folder beside the lake (the live lake is not touched); answers 202 with the job at once")
+    public Response rebuild(@Context UriInfo uri) {
         republicOnly();
-        return rebuild.rebuild(rebuild.newFolder());
+        LakeRebuild.Job job = rebuild.start();
+        return Response.accepted(job).location(uri.getAbsolutePathBuilder().path(job.id).build()).build();
+    }
+
+    @GET
+    @Path("/rebuilds/{id}")
+    @RolesAllowed(Caller.ADMIN)
+    @Operation(operationId = "lakeRebuild", summary = "A rebuild's progress (records and events read) and, once over, its outcome")
+    public LakeRebuild.Job rebuildJob(@PathParam("id") String id) {
+        republicOnly();
+        return rebuild.job(id).orElseThrow(() -> ProblemException.notFound("rebuild " + id));
     }
 
     /** The whole lake is every region's: a regional administration sees its region's figures only. */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The administration's figures (docs/metrics.md), each a query over the lake's events alone.
@@ -43,7 +44,7 @@ public enum Figure {
                     "contractsSigned", "count(*) filter (where fact = 'ContractSigned')",
                     "contractsSignedUzs", sum("fact = 'ContractSigned'"),
                     "contractsCompleted", "count(*) filter (where fact = 'ContractCompleted')",
-                    "contractsCompletedUzs", sum("fact = 'ContractCompleted'"))),
+                    "contractsCompletedUzs", sum("fact = 'ContractCompleted'")), flowViews("e_orders", "e_contracts")),
 
     PARTICIPANTS("participants", """
             select b.month, %1$s, op.sector, op.category, 'ENTERPRISE' as kind, %2$s as organization, true as present
@@ -66,7 +67,7 @@ public enum Figure {
                     party("contract.supplier"), text("contract.supplier.organizationId"), text("dateSigned")),
             measures(
                     "activeEnterprises", "count(distinct organization) filter (where kind = 'ENTERPRISE')",
-                    "activeProviders", "count(distinct organization) filter (where kind = 'PROVIDER')")),
+                    "activeProviders", "count(distinct organization) filter (where kind = 'PROVIDER')"), flowViews("e_orders", "e_contracts")),
 
     REGISTRATIONS("registrations", """
             select b.month, %s as region, %s as district, %s as zone_type, %s as zone_name, %s as sector, %s as category,
@@ -84,7 +85,7 @@ public enum Figure {
                     "registeredEnterprises", "count(*) filter (where fact = 'REGISTERED' and kind = 'ENTERPRISE')",
                     "registeredProviders", "count(*) filter (where fact = 'REGISTERED' and kind = 'PROVIDER')",
                     "verifiedEnterprises", "count(*) filter (where fact = 'VERIFIED' and kind = 'ENTERPRISE')",
-                    "verifiedProviders", "count(*) filter (where fact = 'VERIFIED' and kind = 'PROVIDER')")),
+                    "verifiedProviders", "count(*) filter (where fact = 'VERIFIED' and kind = 'PROVIDER')"), flowViews("e_organizations")),
 
     ADOPTION("adoption", """
             with org_status as (%s),
@@ -105,7 +106,7 @@ public enum Figure {
                     "buyersInPeriod", "count(*) filter (where in_period)",
                     "buyersToDate", "count(*) filter (where to_date)",
                     "shareInPeriod", share("count(*) filter (where in_period)", "count(present)"),
-                    "shareToDate", share("count(*) filter (where to_date)", "count(present)"))),
+                    "shareToDate", share("count(*) filter (where to_date)", "count(present)")), flowViews()),
 
     COMPETITION("competition", """
             with outcome as (
@@ -129,7 +130,9 @@ public enum Figure {
                     "bidsMean", ratio("sum(bids)", "count(present)", 2),
                     "bidsMedian", "cast(median(bids) as decimal(12, 1))",
                     "singleBidShare", share("count(*) filter (where bids = 1)", "count(present)"),
-                    "unsuccessfulOrCancelledShare", share("count(*) filter (where outcome <> 'RequestAwarded')", "count(present)"))),
+                    "unsuccessfulOrCancelledShare", share("count(*) filter (where outcome <> 'RequestAwarded')", "count(present)")), flowViews(),
+            // A request counts by its last outcome, one after the period included (an award declined later moves it out).
+            flowViews("e_requests")),
 
     SPEED("speed", """
             with award as (
@@ -143,7 +146,7 @@ public enum Figure {
             measures(
                     "awards", "count(present)",
                     "medianHours", "cast(median(hours) as decimal(12, 2))",
-                    "p90Hours", "cast(quantile_cont(hours, 0.9) as decimal(12, 2))")),
+                    "p90Hours", "cast(quantile_cont(hours, 0.9) as decimal(12, 2))"), flowViews()),
 
     EXECUTION("execution", """
             select b.month, %s, null as sector, %s as category, e.event_type as fact, %s as contract_id, null as outcome,
@@ -174,30 +177,34 @@ public enum Figure {
                     "disputesAccepted", "count(*) filter (where outcome = 'ACCEPT')",
                     "disputesPartiallyAccepted", "count(*) filter (where outcome = 'PARTIAL_AMOUNT')",
                     "disputesRedone", "count(*) filter (where outcome = 'REDO')",
-                    "disputesCancelled", "count(*) filter (where outcome = 'CANCEL')")),
+                    "disputesCancelled", "count(*) filter (where outcome = 'CANCEL')"), flowViews("e_contracts", "e_disputes")),
 
     SUPPLY("supply", """
             with org_status as (%1$s),
             product as (
-                select b.month, e.subject, arg_max(e.event_type, e.lake_seq) as last_type, arg_max(e.payload, e.lake_seq) as payload
-                from e_products e join {buckets} b on e.happened_at < b.ends group by b.month, e.subject),
+                select b.month, e.subject, arg_max_null(e.event_type, e.lake_seq) as last_type, arg_max_null(e.region, e.lake_seq) as region,
+                       arg_max_null(e.sector, e.lake_seq) as sector, arg_max_null(e.owner, e.lake_seq) as owner
+                from (select subject, event_type, lake_seq, happened_at, %2$s as region, %3$s as sector, %4$s as owner from e_products e) e
+                join {buckets} b on e.happened_at < b.ends group by b.month, e.subject),
             offer as (
-                select b.month, e.subject, arg_max(e.event_type, e.lake_seq) as last_type, arg_max(e.payload, e.lake_seq) as payload
-                from e_offers e join {buckets} b on e.happened_at < b.ends group by b.month, e.subject)
-            select l.month, coalesce(op.region, %2$s) as region, op.district, op.zone_type, op.zone_name, %3$s as sector,
+                select b.month, e.subject, arg_max_null(e.event_type, e.lake_seq) as last_type, arg_max_null(e.category, e.lake_seq) as category,
+                       arg_max_null(e.owner, e.lake_seq) as owner
+                from (select subject, event_type, lake_seq, happened_at, %5$s as category, %6$s as owner from e_offers e) e
+                join {buckets} b on e.happened_at < b.ends group by b.month, e.subject)
+            select l.month, coalesce(op.region, l.region) as region, op.district, op.zone_type, op.zone_name, l.sector,
                    null as category, 'PRODUCT' as kind, true as present
-            from product l left join org_place op on op.org_id = %4$s
-            left join org_status s on s.month = l.month and s.org_id = %4$s
+            from product l left join org_place op on op.org_id = l.owner
+            left join org_status s on s.month = l.month and s.org_id = l.owner
             where l.last_type <> 'ProductWithdrawn' and coalesce(s.status, 'VERIFIED') = 'VERIFIED'
             union all
-            select l.month, op.region, op.district, op.zone_type, op.zone_name, null, %5$s, 'OFFER', true
-            from offer l left join org_place op on op.org_id = %6$s
+            select l.month, op.region, op.district, op.zone_type, op.zone_name, null, l.category, 'OFFER', true
+            from offer l left join org_place op on op.org_id = l.owner
             where l.last_type <> 'OfferWithdrawn'"""
-            .formatted(LakeFigures.ORGANIZATION_STATUS, text("l", "regionCode"), text("l", "sector"), text("l", "enterpriseId"),
-                    text("l", "category"), text("l", "providerId")),
+            .formatted(LakeFigures.ORGANIZATION_STATUS, text("regionCode"), text("sector"), text("enterpriseId"),
+                    text("category"), text("providerId")),
             measures(
                     "products", "count(*) filter (where kind = 'PRODUCT')",
-                    "offers", "count(*) filter (where kind = 'OFFER')"));
+                    "offers", "count(*) filter (where kind = 'OFFER')"), flowViews());
 
     /** The name in the API ({@code /figures/{name}}). */
     private final String name;
@@ -206,10 +213,32 @@ public enum Figure {
     /** Each measure's name in the API and its aggregate over the facts, in order. */
     private final Map<String, String> measures;
 
-    Figure(String name, String facts, Map<String, String> measures) {
+    /**
+     * The views this figure reads only for events of its period (flows); the others it reads from
+     * the start (stock, or what happened before a counted event, such as a request's bids).
+     */
+    private final Set<String> flows;
+    /** The views this figure reads to the lake's end, past its period (all others end with the period). */
+    private final Set<String> beyondPeriod;
+
+    Figure(String name, String facts, Map<String, String> measures, Set<String> flows) {
+        this(name, facts, measures, flows, Set.of());
+    }
+
+    Figure(String name, String facts, Map<String, String> measures, Set<String> flows, Set<String> beyondPeriod) {
         this.name = name;
         this.facts = facts;
         this.measures = measures;
+        this.flows = flows;
+        this.beyondPeriod = beyondPeriod;
+    }
+
+    Set<String> flows() {
+        return flows;
+    }
+
+    Set<String> beyondPeriod() {
+        return beyondPeriod;
     }
 
     public String apiName() {
@@ -267,6 +296,10 @@ public enum Figure {
         long scale = (long) Math.pow(10, places);
         return "case when (" + whole + ") = 0 then null else cast(((" + part + ") * " + 2 * scale + " + (" + whole + ")) // (2 * ("
                 + whole + ")) as decimal(38, 0)) * cast(" + BigDecimal.ONE.movePointLeft(places).toPlainString() + " as decimal(" + (places + 1) + ", " + places + ")) end";
+    }
+
+    private static Set<String> flowViews(String... views) {
+        return Set.of(views);
     }
 
     private static Map<String, String> measures(String... nameThenAggregate) {

@@ -47,6 +47,10 @@ public interface LakeConfig {
     @WithDefault("512MB")
     String duckdbMemoryLimit();
 
+    /** The most events a rebuild from Kafka holds before writing them out (its memory is this batch and the ids read). */
+    @WithDefault("50000")
+    int rebuildBatchEvents();
+
     /** The threads DuckDB runs a query on (two cores are shared by the whole platform here). */
     @WithDefault("2")
     int duckdbThreads();

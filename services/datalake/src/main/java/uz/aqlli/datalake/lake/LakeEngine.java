@@ -41,6 +41,10 @@ public class LakeEngine {
             try (Statement statement = opened.createStatement()) {
                 statement.execute("set memory_limit = " + ParquetFiles.literal(config.duckdbMemoryLimit()));
                 statement.execute("set threads = " + config.duckdbThreads());
+                // A file's footer (schema, row groups' statistics) read once, not by every query: the
+                // lake's files never change under their name (a new name for every seal and
+                // compaction; a seal redone after a crash rewrites only files no reader was given).
+                statement.execute("set parquet_metadata_cache = true");
             }
             database = opened;
         }

@@ -17,8 +17,8 @@ public record LakeEvent(long seq, String eventId, String eventType, String sourc
                         String topic, int partition, long offset, String payload, boolean known, OffsetDateTime receivedAt) {
 
     /**
-     * Partitions are by the day in Tashkent, the market's own day (UTC+5, no summer time): a
-     * month's figures then read whole days' folders, never a neighbour's first five hours.
+     * Months (the partitions) and days (each row's date) are Tashkent's, the market's own (UTC+5, no
+     * summer time): a month's figures then read whole months' folders, never a neighbour's first five hours.
      */
     public static final ZoneId EVENT_DAY_ZONE = ZoneId.of("Asia/Tashkent");
 

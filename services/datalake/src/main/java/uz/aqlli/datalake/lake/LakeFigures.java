@@ -80,7 +80,7 @@ public class LakeFigures {
         });
     }
 
-    private static FigureTable table(Connection duckdb, FigureQuery query) throws SQLException {
+    static FigureTable table(Connection duckdb, FigureQuery query) throws SQLException {
         long started = System.nanoTime();
         prepare(duckdb, query);
         List<String> columns = new ArrayList<>();
@@ -149,30 +149,52 @@ public class LakeFigures {
         return "select * from (" + query.figure().facts(buckets) + ") facts" + (where.isEmpty() ? "" : " where " + String.join(" and ", where));
     }
 
-    /** The views every figure reads, and the period's months as buckets (each month's start and end in Tashkent). */
+    /** Each organization as it registered (its first registration), from {@code {events}}; with its lake_seq. */
+    private static final String ORG_PLACE = """
+            select subject as org_id, json_extract_string(payload, '$.kind') as kind,
+                   json_extract_string(payload, '$.regionCode') as region, json_extract_string(payload, '$.districtCode') as district,
+                   json_extract_string(payload, '$.zoneType') as zone_type, json_extract_string(payload, '$.zoneName') as zone_name,
+                   json_extract_string(payload, '$.sectors[0]') as sector,
+                   json_extract_string(payload, '$.serviceCategories[0]') as category, lake_seq
+            from {events} where event_type = 'OrganizationRegistered'
+            qualify row_number() over (partition by subject order by lake_seq) = 1""";
+
+    /** Each service request as it was published (its first publication), from {@code {events}}; with its lake_seq. */
+    private static final String REQUEST_PUBLISHED = """
+            select subject as request_id, json_extract_string(payload, '$.buyerId') as buyer_id,
+                   json_extract_string(payload, '$.category') as category,
+                   cast(json_extract_string(payload, '$.deadline') as timestamptz) as deadline, lake_seq
+            from {events} where event_type = 'RequestPublished'
+            qualify row_number() over (partition by subject order by lake_seq) = 1""";
+
+    private static final Map<String, Topic> VIEWS = Map.of("e_organizations", Topic.ORGANIZATIONS, "e_products", Topic.PRODUCTS,
+            "e_offers", Topic.OFFERS, "e_requests", Topic.SERVICE_REQUESTS, "e_orders", Topic.ORDERS, "e_contracts", Topic.CONTRACTS,
+            "e_disputes", Topic.DISPUTES);
+
+    /** The dimension tables built, newest first per kind, of the lake's one DuckDB (see {@link #dimension}). */
+    private static final Map<String, java.util.Deque<String>> DIMENSIONS = new java.util.HashMap<>();
+
+    /**
+     * The views every figure reads, and the period's months as buckets (each month's start and end in Tashkent).
+     *
+     * <p>Every view ends at the period's end (but those a figure reads past it: {@link Figure#beyondPeriod}), and a figure's flow
+     * topics ({@link Figure#flows}) begin at its start: the files are ordered by time, so DuckDB reads
+     * only the row groups of the period. The dimensions (each organization's place, each request's
+     * publication) read every event before the end.
+     */
     private static void prepare(Connection duckdb, FigureQuery query) throws SQLException {
+        String since = instant(query.from());
+        String until = instant(query.to().plusMonths(1));
+        boolean snapshot = snapshot(duckdb);
         try (Statement statement = duckdb.createStatement()) {
-            for (var view : Map.of("e_organizations", Topic.ORGANIZATIONS, "e_products", Topic.PRODUCTS, "e_offers", Topic.OFFERS,
-                    "e_requests", Topic.SERVICE_REQUESTS, "e_orders", Topic.ORDERS, "e_contracts", Topic.CONTRACTS,
-                    "e_disputes", Topic.DISPUTES).entrySet()) {
-                statement.execute("create or replace temp view " + view.getKey() + " as " + events(view.getValue()));
+            for (var view : VIEWS.entrySet()) {
+                String period = (query.figure().flows().contains(view.getKey()) ? " and time >= " + since : "")
+                        + (query.figure().beyondPeriod().contains(view.getKey()) ? "" : " and time < " + until);
+                statement.execute("create or replace temp view " + view.getKey() + " as " + events(view.getValue(),
+                        snapshot ? topicEvents(duckdb, view.getValue()) : "lake_event") + period);
             }
-            statement.execute("""
-                    create or replace temp view org_place as
-                    select subject as org_id, json_extract_string(payload, '$.kind') as kind,
-                           json_extract_string(payload, '$.regionCode') as region, json_extract_string(payload, '$.districtCode') as district,
-                           json_extract_string(payload, '$.zoneType') as zone_type, json_extract_string(payload, '$.zoneName') as zone_name,
-                           json_extract_string(payload, '$.sectors[0]') as sector,
-                           json_extract_string(payload, '$.serviceCategories[0]') as category
-                    from e_organizations where event_type = 'OrganizationRegistered'
-                    qualify row_number() over (partition by subject order by lake_seq) = 1""");
-            statement.execute("""
-                    create or replace temp view request_published as
-                    select subject as request_id, json_extract_string(payload, '$.buyerId') as buyer_id,
-                           json_extract_string(payload, '$.category') as category,
-                           cast(json_extract_string(payload, '$.deadline') as timestamptz) as deadline
-                    from e_requests where event_type = 'RequestPublished'
-                    qualify row_number() over (partition by subject order by lake_seq) = 1""");
+            dimensionView(duckdb, "org_place", ORG_PLACE, Topic.ORGANIZATIONS, "org_id");
+            dimensionView(duckdb, "request_published", REQUEST_PUBLISHED, Topic.SERVICE_REQUESTS, "request_id");
             statement.execute("create or replace temp table month_buckets (month varchar, starts timestamptz, ends timestamptz)");
             statement.execute("create or replace temp table period_bucket (month varchar, starts timestamptz, ends timestamptz)");
             List<String> months = new ArrayList<>();
@@ -194,10 +216,103 @@ public class LakeFigures {
                 + " as timestamptz)";
     }
 
-    /** A topic's known events from its own producer. */
-    private static String events(Topic topic) {
-        return "select event_id, event_type, subject, time as happened_at, lake_seq, payload from lake_event where topic = "
+    /** A topic's known events from its own producer, of {@code source} (a view with the lake's columns). */
+    private static String events(Topic topic, String source) {
+        return "select event_id, event_type, subject, time as happened_at, lake_seq, payload from " + source + " where topic = "
                 + ParquetFiles.literal(topic.topicName()) + " and source = " + ParquetFiles.literal(topic.source()) + " and known";
+    }
+
+    /**
+     * The temporary view {@code name} of a dimension ({@code select}'s rows, keyed by {@code key})
+     * over all of {@code topic}'s events. Over a snapshot of the service ({@code snapshot_files},
+     * {@link ParquetFiles#lakeEventView}) the sealed files' part is a table of the shared DuckDB
+     * built once per set of that topic's files and reused by every query until a seal or a
+     * compaction changes them, and the hot rows add what it lacks; otherwise (plain DuckDB over a
+     * folder of files) the view computes it.
+     */
+    private static void dimensionView(Connection duckdb, String name, String select, Topic topic, String key) throws SQLException {
+        String columns = "* exclude (lake_seq)";
+        try (Statement statement = duckdb.createStatement()) {
+            if (!snapshot(duckdb)) {
+                statement.execute("create or replace temp view " + name + " as select " + columns + " from ("
+                        + select.replace("{events}", "(" + events(topic, "lake_event") + ")") + ")");
+                return;
+            }
+            String sealed = dimension(duckdb, name, topic, select.replace("{events}", "(" + events(topic, "lake_sealed") + ")"));
+            statement.execute("create or replace temp view " + name + " as select " + columns + " from " + sealed
+                    + " union all select " + columns + " from (" + select.replace("{events}", "(" + events(topic, "lake_hot") + ")")
+                    + ") h where not exists (select 1 from " + sealed + " d where d." + key + " = h." + key + ")");
+        }
+    }
+
+    /** One topic's events of a snapshot: its sealed files' view and its hot rows. */
+    private static String topicEvents(Connection duckdb, Topic topic) throws SQLException {
+        String sealed = ParquetFiles.topicView(topic.topicName()) + "_sealed";
+        try (Statement statement = duckdb.createStatement(); ResultSet rows = statement.executeQuery(
+                "select count(*) from duckdb_views() where temporary and view_name = " + ParquetFiles.literal(sealed))) {
+            rows.next();
+            return rows.getLong(1) > 0 ? "(select * from " + sealed + " union all select * from lake_hot)" : "lake_hot";
+        }
+    }
+
+    private static boolean snapshot(Connection duckdb) throws SQLException {
+        try (Statement statement = duckdb.createStatement(); ResultSet rows = statement.executeQuery(
+                "select count(*) from duckdb_tables() where temporary and table_name = 'snapshot_files'")) {
+            rows.next();
+            return rows.getLong(1) > 0;
+        }
+    }
+
+    /**
+     * The table (schema main of the shared DuckDB) of {@code select} over the snapshot's files of
+     * {@code topic}, named after them: built by the first query that needs it, reused while the
+     * files are the same. The two before it are kept for queries still reading them; older ones
+     * are dropped.
+     */
+    private static String dimension(Connection duckdb, String name, Topic topic, String select) throws SQLException {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (PreparedStatement statement = duckdb.prepareStatement("select path from snapshot_files where topic = ? order by path")) {
+            statement.setString(1, topic.topicName());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    digest.update(rows.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                }
+            }
+        }
+        String table = "main.lake_dim_" + name + "_" + java.util.HexFormat.of().formatHex(digest.digest(), 0, 12);
+        synchronized (DIMENSIONS) {
+            var built = DIMENSIONS.computeIfAbsent(name, kind -> new java.util.ArrayDeque<>());
+            try (Statement statement = duckdb.createStatement()) {
+                if (!built.contains(table) || !exists(duckdb, table)) {
+                    long started = System.nanoTime();
+                    statement.execute("create or replace table " + table + " as " + select);
+                    built.remove(table);
+                    built.addFirst(table);
+                    LOG.debugf("Dimension %s built in %d ms", table, (System.nanoTime() - started) / 1_000_000);
+                    while (built.size() > 3) {
+                        statement.execute("drop table if exists " + built.removeLast());
+                    }
+                }
+            }
+        }
+        return table;
+    }
+
+    private static boolean exists(Connection duckdb, String table) throws SQLException {
+        try (PreparedStatement statement = duckdb.prepareStatement(
+                "select count(*) from duckdb_tables() where schema_name = 'main' and table_name = ?")) {
+            statement.setString(1, table.substring("main.".length()));
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1) > 0;
+            }
+        }
     }
 
     /** Organizations registered per region (each organization once); one region, or all when empty. */

@@ -14,19 +14,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Every event of the lake, for a query: the sealed Parquet files the manifest names plus the hot
  * rows above the sealed watermark, as one DuckDB view {@code lake_event} (the files' columns, and
- * topic and date from their folders).
+ * the topic the manifest names; see {@link ParquetFiles#lakeEventView}).
  *
  * <p>Manifest, watermark and hot rows are read by one PostgreSQL statement, so they are one
  * snapshot: a range sealed while the query runs is either still hot in it or already a file,
  * never both and never neither. A compaction in between does not matter either: the files it
- * retired stay on disk longer than a query takes.
+ * retired stay on disk (moved out of the layout, {@link LakeSealer#readable}) longer than a query takes.
  */
 @ApplicationScoped
 public class LakeSnapshots {
@@ -36,7 +39,7 @@ public class LakeSnapshots {
 
     private static final String SNAPSHOT = """
             with sealed as (select coalesce(max(to_seq), 0) as through from lake_seal where state = 'SEALED')
-            select f.path, null::bigint, null, null, null, null, null::timestamptz, null, null::int, null::bigint, null,
+            select f.path, null::bigint, null, null, null, null, null::timestamptz, f.topic, null::int, null::bigint, null,
                    null::boolean, null::timestamptz
             from lake_file f, sealed where f.removed_at is null and f.last_seq <= sealed.through
             union all
@@ -70,7 +73,7 @@ public class LakeSnapshots {
     }
 
     private <T> T once(LakeQuery<T> query) throws SQLException {
-        List<String> files = new ArrayList<>();
+        Map<String, List<String>> files = new HashMap<>();
         List<LakeEvent> hot = new ArrayList<>();
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection connection = database.getConnection();
@@ -79,7 +82,7 @@ public class LakeSnapshots {
                 while (rows.next()) {
                     String path = rows.getString(1);
                     if (path != null) {
-                        files.add(path);
+                        files.computeIfAbsent(rows.getString(8), topic -> new ArrayList<>()).add(sealer.readable(path).toString());
                     } else {
                         hot.add(event(rows, 2));
                     }
@@ -88,14 +91,9 @@ public class LakeSnapshots {
                 throw new IllegalStateException("the lake's manifest could not be read: " + e.getMessage(), e);
             }
         });
-        Path root = sealer.root();
         try (DuckDBConnection duckdb = engine.connection()) {
             ParquetFiles.load(duckdb, "hot", hot);
-            String sealed = files.isEmpty() ? null : "read_parquet(" + files.stream()
-                    .map(file -> ParquetFiles.literal(root.resolve(file).toString()))
-                    .collect(Collectors.joining(", ", "[", "]")) + ", hive_partitioning = true, union_by_name = true, "
-                    + "hive_types = {'topic': varchar, 'date': date})";
-            view(duckdb, sealed);
+            ParquetFiles.lakeEventView(duckdb, files);
             return query.run(duckdb);
         }
     }
@@ -104,24 +102,31 @@ public class LakeSnapshots {
     public <T> T queryFolder(Path root, LakeQuery<T> query) {
         try (DuckDBConnection duckdb = engine.connection()) {
             ParquetFiles.load(duckdb, "hot", List.of());
-            boolean any;
-            try (var files = Files.walk(root)) {
-                any = files.anyMatch(file -> file.getFileName().toString().endsWith(".parquet"));
-            }
-            view(duckdb, any ? "read_parquet(" + ParquetFiles.literal(root + "/*/*/*.parquet")
-                    + ", hive_partitioning = true, union_by_name = true, hive_types = {'topic': varchar, 'date': date})" : null);
+            ParquetFiles.lakeEventView(duckdb, filesByTopic(root));
             return query.run(duckdb);
         } catch (SQLException | java.io.IOException e) {
             throw new IllegalStateException("the lake at " + root + " could not be read: " + e.getMessage(), e);
         }
     }
 
-    private static void view(DuckDBConnection duckdb, String sealed) throws SQLException {
-        String hot = "select " + ParquetFiles.COLUMNS + ", topic, event_date::date as date from hot";
-        try (Statement statement = duckdb.createStatement()) {
-            statement.execute("create temp view lake_event as " + (sealed == null ? hot
-                    : "select " + ParquetFiles.COLUMNS + ", topic, date from " + sealed + " union all " + hot));
+    /** A lake folder's files by topic, from its Hive folders ({@code topic=…/month=…/…parquet}; hidden and retired files not). */
+    static Map<String, List<String>> filesByTopic(Path root) throws java.io.IOException {
+        Map<String, List<String>> files = new TreeMap<>();
+        if (!Files.isDirectory(root)) {
+            return files;
         }
+        try (var walked = Files.walk(root, 3)) {
+            for (Path file : walked.filter(Files::isRegularFile).sorted().toList()) {
+                Path relative = root.relativize(file);
+                String name = file.getFileName().toString();
+                if (relative.getNameCount() == 3 && name.endsWith(".parquet") && !name.startsWith(".")
+                        && relative.getName(0).toString().startsWith("topic=")) {
+                    files.computeIfAbsent(relative.getName(0).toString().substring("topic=".length()), topic -> new ArrayList<>())
+                            .add(file.toString());
+                }
+            }
+        }
+        return files;
     }
 
     /** A raw_event row read with {@link #RAW_COLUMNS} from column {@code at}. */
@@ -133,7 +138,7 @@ public class LakeSnapshots {
     }
 
     static LakeFile file(ResultSet rows) throws SQLException {
-        return new LakeFile(rows.getString(1), rows.getString(2), rows.getObject(3, LocalDate.class), rows.getLong(4),
+        return new LakeFile(rows.getString(1), rows.getString(2), YearMonth.from(rows.getObject(3, LocalDate.class)), rows.getLong(4),
                 rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getBoolean(8));
     }
 

@@ -41,16 +41,19 @@ public class EventLake {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void append(IntegrationEvent event, Delivery delivery) {
-        store(delivery.envelope(), delivery.topic().topicName(), delivery.partition(), delivery.offset(), true);
+        store(delivery.envelope(), delivery.topic().topicName(), delivery.partition(), delivery.offset(), true, null);
     }
 
-    /** Keeps an event of a type or topic this build does not know, flagged as such (issue 14: never dropped). */
+    /**
+     * Keeps an event of a type or topic this build does not know, or whose data does not fit its
+     * known type, flagged as such with the reason (issue 14: never dropped).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void keepUnknown(EventEnvelope envelope, String topic, int partition, long offset) {
-        store(envelope, topic, partition, offset, false);
+    public void keepUnknown(EventEnvelope envelope, String topic, int partition, long offset, String reason) {
+        store(envelope, topic, partition, offset, false, reason);
     }
 
-    private void store(EventEnvelope envelope, String topic, int partition, long offset, boolean known) {
+    private void store(EventEnvelope envelope, String topic, int partition, long offset, boolean known, String rawReason) {
         RawEvent raw = new RawEvent();
         raw.eventId = envelope.id();
         raw.eventType = envelope.type();
@@ -62,6 +65,7 @@ public class EventLake {
         raw.kafkaOffset = offset;
         raw.payload = payload(json, envelope);
         raw.known = known;
+        raw.rawReason = rawReason;
         raw.receivedAt = Instant.now();
         chain.append(raw);
     }

@@ -24,8 +24,8 @@ import java.time.Duration;
  * type, and hand it to the subscription's handler once (the inbox), in one transaction.
  *
  * <p>The failure rule: a record that can never be handled (not a CloudEvent, a foreign source, an
- * unknown type or topic unless the subscription keeps those raw ({@link Subscription#otherwise}),
- * data that does not fit the record, or a handler's {@link MalformedEventException}) goes to the subscription's dead-letter topic with the reason, and consumption goes on. Any other
+ * unknown type or topic or data that does not fit the record, unless the subscription keeps those
+ * raw ({@link Subscription#otherwise}), or a handler's {@link MalformedEventException}) goes to the subscription's dead-letter topic with the reason, and consumption goes on. Any other
  * failure (the database went away, a timeout, a bug) is retried with back-off, holding the
  * consumer (its channel takes one record at a time, so the records behind wait too), until it
  * succeeds; only the database's refusal of the data itself (SQL state 22 or 23) is a dead letter
@@ -97,11 +97,14 @@ public class EventDelivery {
      */
     public Accepted accepts(Subscription subscription, ConsumerRecord<String, byte[]> record) {
         Attempt attempt = read(subscription, record);
-        return attempt == null ? null : new Accepted(attempt.envelope, attempt.route != null);
+        return attempt == null ? null : new Accepted(attempt.envelope, attempt.route != null, attempt.rawReason);
     }
 
-    /** @param known whether the event is one of its topic's types (else it goes to the subscription's raw handler) */
-    public record Accepted(EventEnvelope envelope, boolean known) {
+    /**
+     * @param known whether the event is one of its topic's types and its data fits (else it goes to the subscription's raw handler)
+     * @param rawReason why it is kept raw; null when known
+     */
+    public record Accepted(EventEnvelope envelope, boolean known, String rawReason) {
     }
 
     /** The typed event and its handler, or the raw handler; {@code null} when no handler of this subscription takes it. */
@@ -109,7 +112,8 @@ public class EventDelivery {
         EventEnvelope envelope = EventRecords.envelope(record);
         var named = Topic.named(record.topic());
         if (named.isEmpty() && subscription.unknown().isPresent()) {
-            return new Attempt(envelope, null, null, null, subscription.unknown().get());
+            return new Attempt(envelope, null, null, null, subscription.unknown().get(),
+                    "topic " + record.topic() + " is not a platform topic this build knows");
         }
         Topic topic = named
                 .orElseThrow(() -> new MalformedEventException("topic " + record.topic() + " is not a platform topic", null));
@@ -119,7 +123,8 @@ public class EventDelivery {
         }
         var known = topic.eventType(envelope.type());
         if (known.isEmpty() && subscription.unknown().isPresent()) {
-            return new Attempt(envelope, null, null, null, subscription.unknown().get());
+            return new Attempt(envelope, null, null, null, subscription.unknown().get(),
+                    "type " + envelope.type() + " is not one " + topic.topicName() + " carries in this build");
         }
         Class<? extends IntegrationEvent> type = known
                 .orElseThrow(() -> new MalformedEventException("event " + envelope.id() + " has type " + envelope.type()
@@ -133,10 +138,15 @@ public class EventDelivery {
             event = json.readValue(envelope.data(), type);
         } catch (IOException | RuntimeException e) {
             // Jackson's own failures, and a refusal by a deserializer the service registered (the text rule).
-            throw new MalformedEventException("event " + envelope.id() + " data is not a " + type.getSimpleName() + ": "
-                    + e.getMessage(), e);
+            String reason = "event " + envelope.id() + " data is not a " + type.getSimpleName() + ": " + e.getMessage();
+            if (subscription.unknown().isPresent()) {
+                // A consumer that keeps everything keeps this too: a producer's schema drift is history, not garbage.
+                return new Attempt(envelope, null, null, null, subscription.unknown().get(), reason);
+            }
+            throw new MalformedEventException(reason, e);
         }
-        return new Attempt(envelope, route.get(), event, new Delivery(envelope, topic, record.partition(), record.offset()), null);
+        return new Attempt(envelope, route.get(), event, new Delivery(envelope, topic, record.partition(), record.offset()), null,
+                null);
     }
 
     private void deadLetter(Subscription subscription, ConsumerRecord<String, byte[]> record, String reason) {
@@ -211,13 +221,13 @@ public class EventDelivery {
 
     /** Either a typed route with its event, or the subscription's raw handler. */
     private record Attempt(EventEnvelope envelope, Subscription.Route<?> route, IntegrationEvent event, Delivery delivery,
-                           RawEventHandler raw) {
+                           RawEventHandler raw, String rawReason) {
 
         void apply(ConsumerRecord<String, byte[]> record) {
             if (route != null) {
                 route.handle(event, delivery);
             } else {
-                raw.keep(envelope, record.topic(), record.partition(), record.offset());
+                raw.keep(envelope, record.topic(), record.partition(), record.offset(), rawReason);
             }
         }
     }
