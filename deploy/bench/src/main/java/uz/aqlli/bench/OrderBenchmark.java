@@ -72,8 +72,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class OrderBenchmark {
 
     private static final int CLIENTS = Integer.getInteger("bench.clients", 8);
-    /** The services' JIT is still compiling after 1,500 placements; 3,000 reach the steady state. */
-    private static final int WARM_UP = Integer.getInteger("bench.warmUp", 3000);
+    /**
+     * Placements per path before the measured ones. JFR still saw C2 compiling in orders after 15,000
+     * placements with 3,000 of warm-up, so each path gets 6,000: a service measured while its JIT still
+     * compiles pays for its start, not for a placement.
+     */
+    private static final int WARM_UP = Integer.getInteger("bench.warmUp", 6000);
     private static final int MEASURED = Integer.getInteger("bench.measured", 5000);
     /** Placements straight to orders (no gateway) and under the profiler: enough for their shares, not a figure of their own. */
     private static final int SIDE_RUN = Integer.getInteger("bench.sideRun", 2000);
