@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The official OCDS 1.1.5 schemas (draft-04) from src/test/resources/ocds, with the bids extension
+ * The official OCDS 1.1.5 schemas (draft-04) from src/test/resources/ocds, with the bids extension's official patch
  * applied, every {@code $ref} resolved to those copies: a reference the copies do not hold fails
  * instead of going to the network.
  */
@@ -35,7 +35,7 @@ public final class OcdsSchemas {
 
     static {
         ObjectNode release = (ObjectNode) read("release-schema.json");
-        mergePatch(release, (ObjectNode) read("bids-extension-release-schema.json"));
+        mergePatch(release, (ObjectNode) read("ocds_bid_extension-release-schema.json"));
         Map<String, String> schemas = Map.of(
                 BASE + "release-schema.json", release.toString(),
                 BASE + "release-package-schema.json", read("release-package-schema.json").toString(),
