@@ -51,7 +51,7 @@ public final class TestInfrastructure {
                     Path root = workDir();
                     Folders.delete(root.resolve("postgres"));
                     return EmbeddedDatabase.start(root.resolve("postgres/data"), aqlliHome().resolve("postgres/binaries"),
-                            freePort(), root.resolve("logs/postgres.log"), secrets());
+                            freePort(), root.resolve("logs/postgres.log"), secrets(), EmbeddedDatabase.Durability.PROCESS_CRASH);
                 });
             }
             return database;
@@ -201,7 +201,7 @@ public final class TestInfrastructure {
                 System.err.println("crashDatabase: closing the killed server: " + e.getMessage());
             }
             database = EmbeddedDatabase.start(data, aqlliHome().resolve("postgres/binaries"), running.port(),
-                    workDir().resolve("logs/postgres.log"), secrets());
+                    workDir().resolve("logs/postgres.log"), secrets(), EmbeddedDatabase.Durability.PROCESS_CRASH);
             EmbeddedDatabase restarted = database;
             Runtime.getRuntime().addShutdownHook(new Thread(restarted::close, "test-postgres-stop-after-crash"));
         }
