@@ -46,6 +46,7 @@ import java.util.List;
 public class OpenDataResource {
 
     static final int MAX_PAGE = 1000;
+    static final int MAX_RECORD_PAGE = 100;
     private static final int BULK_FETCH = 200;
 
     private final ProcessRepository processes;
@@ -78,13 +79,51 @@ public class OpenDataResource {
     }
 
     /**
+     * Every record, a page at a time, in the order of each record's newest release ({@code since}: whose
+     * newest release was published then or later; {@code cursor} from the previous page's
+     * {@code links.next}; {@code limit} up to 100, as each record carries all its releases). No content
+     * when no record matches: an OCDS record package holds at least one record, and links.next never
+     * leads to an empty page.
+     */
+    @GET
+    @Path("records")
+    public Response records(@QueryParam("since") String since, @QueryParam("cursor") String cursor,
+                            @QueryParam("limit") String limit, @Context UriInfo uri) {
+        Instant from = since == null ? null : instant(since);
+        long after = cursor == null ? 0 : position(cursor);
+        int size = limit == null ? Math.min(config.pageSize(), MAX_RECORD_PAGE) : size(limit, MAX_RECORD_PAGE);
+        List<ProcessRepository.RecordEntry> page = processes.recordPage(from, after, size + 1);
+        boolean more = page.size() > size;
+        List<ProcessRepository.RecordEntry> shown = more ? page.subList(0, size) : page;
+        if (shown.isEmpty()) {
+            return Response.noContent().build();
+        }
+        ObjectNode recordPackage = packages.metadata(uri, shown.get(shown.size() - 1).publishedAt());
+        ArrayNode records = recordPackage.putArray("records");
+        for (ProcessRepository.RecordEntry entry : shown) {
+            ObjectNode record = records.addObject();
+            record.put("ocid", entry.ocid());
+            ArrayNode releases = record.putArray("releases");
+            entry.releases().forEach(body -> releases.add(tree(body)));
+            record.set("compiledRelease", tree(entry.compiled()));
+        }
+        if (more) {
+            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", shown.get(shown.size() - 1).sequence())
+                    .build().toString();
+            recordPackage.putObject("links").put("next", next);
+        }
+        return Response.ok(recordPackage, MediaType.APPLICATION_JSON).build();
+    }
+
+    /**
      * With {@code ocid}: the release package of that process's releases. Without: every release in
      * publication order, a page at a time ({@code since} an ISO-8601 date or date-time, {@code cursor}
-     * from the previous page's {@code links.next}, {@code limit} up to 1000).
+     * from the previous page's {@code links.next}, {@code limit} up to 1000); no content when no release
+     * matches, as an OCDS release package holds one release at least.
      */
     @GET
     @Path("releases")
-    public ObjectNode releases(@QueryParam("ocid") String ocid, @QueryParam("since") String since,
+    public Response releases(@QueryParam("ocid") String ocid, @QueryParam("since") String since,
                                @QueryParam("cursor") String cursor, @QueryParam("limit") String limit, @Context UriInfo uri) {
         if (ocid != null) {
             if (since != null || cursor != null || limit != null) {
@@ -95,15 +134,18 @@ public class OpenDataResource {
             ObjectNode releasePackage = packages.metadata(uri, last(published.releases()));
             ArrayNode releases = releasePackage.putArray("releases");
             published.releases().forEach(entry -> releases.add(tree(entry.body())));
-            return releasePackage;
+            return Response.ok(releasePackage, MediaType.APPLICATION_JSON).build();
         }
         Instant from = since == null ? null : instant(since);
         long after = cursor == null ? 0 : position(cursor);
-        int size = limit == null ? config.pageSize() : size(limit);
+        int size = limit == null ? config.pageSize() : size(limit, MAX_PAGE);
         List<ProcessRepository.PageEntry> page = processes.page(from, after, size + 1);
         boolean more = page.size() > size;
         List<ProcessRepository.PageEntry> shown = more ? page.subList(0, size) : page;
-        ObjectNode releasePackage = packages.metadata(uri, shown.isEmpty() ? processes.lastPublished() : last(shown));
+        if (shown.isEmpty()) {
+            return Response.noContent().build();
+        }
+        ObjectNode releasePackage = packages.metadata(uri, last(shown));
         ArrayNode releases = releasePackage.putArray("releases");
         shown.forEach(entry -> releases.add(tree(entry.body())));
         if (more) {
@@ -111,14 +153,18 @@ public class OpenDataResource {
                     .build().toString();
             releasePackage.putObject("links").put("next", next);
         }
-        return releasePackage;
+        return Response.ok(releasePackage, MediaType.APPLICATION_JSON).build();
     }
 
-    /** Every release of the platform as one release package, streamed from the database as it is read. */
+    /** Every release of the platform as one release package, streamed from the database as it is read; no content before the first. */
     @GET
     @Path("bulk/releases.json")
     public Response bulkPackage(@Context UriInfo uri) {
-        ObjectNode metadata = packages.metadata(uri, processes.lastPublished());
+        Instant lastPublished = processes.lastPublished();
+        if (lastPublished == null) {
+            return Response.noContent().build();
+        }
+        ObjectNode metadata = packages.metadata(uri, lastPublished);
         StreamingOutput body = output -> {
             try (JsonGenerator generator = json.getFactory().createGenerator(output)) {
                 generator.writeStartObject();
@@ -155,6 +201,50 @@ public class OpenDataResource {
                 }
             });
             writer.flush();
+        };
+        return Response.ok(body, "application/jsonl").build();
+    }
+
+    /** Every record of the platform as one record package, streamed from the database as it is read; no content before the first. */
+    @GET
+    @Path("bulk/records.json")
+    public Response bulkRecordPackage(@Context UriInfo uri) {
+        if (!processes.anyRecord()) {
+            return Response.noContent().build();
+        }
+        ObjectNode metadata = packages.metadata(uri, processes.lastPublished());
+        StreamingOutput body = output -> {
+            try (JsonGenerator generator = json.getFactory().createGenerator(output)) {
+                generator.writeStartObject();
+                packages.writeFields(generator, metadata);
+                generator.writeFieldName("records");
+                generator.writeStartArray();
+                eachRecord(generator, () -> {
+                });
+                generator.writeEndArray();
+                generator.writeEndObject();
+            }
+        };
+        return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Every record of the platform, one JSON record a line (JSON Lines), streamed. */
+    @GET
+    @Path("bulk/records.jsonl")
+    @Produces("application/jsonl")
+    public Response bulkRecordLines() {
+        StreamingOutput body = output -> {
+            try (JsonGenerator generator = json.getFactory().createGenerator(output)) {
+                // One record a line: the generator's root separator would be a space.
+                generator.setRootValueSeparator(null);
+                eachRecord(generator, () -> {
+                    try {
+                        generator.writeRaw('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
         };
         return Response.ok(body, "application/jsonl").build();
     }
@@ -202,6 +292,56 @@ public class OpenDataResource {
         }
     }
 
+    /**
+     * Writes every record (ocid, releases, compiled release) in the order of its newest release, from one
+     * query in one snapshot through a server-side cursor: each process's releases come in publication
+     * order, and its last row (its newest release) carries the compiled release that closes the record.
+     */
+    private void eachRecord(JsonGenerator generator, Runnable afterRecord) throws IOException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select p.ocid, cast(r.body as text),
+                           case when r.sequence_no = p.last_release_seq then cast(p.compiled_release as text) end
+                    from contracting_process p
+                    join ocds_release r on r.ocid = p.ocid and r.sequence_no <= p.last_release_seq
+                    where p.compiled_release is not null
+                    order by p.last_release_seq, r.sequence_no""")) {
+                statement.setFetchSize(BULK_FETCH);
+                try (ResultSet rows = statement.executeQuery()) {
+                    String open = null;
+                    while (rows.next()) {
+                        String ocid = rows.getString(1);
+                        if (!ocid.equals(open)) {
+                            generator.writeStartObject();
+                            generator.writeStringField("ocid", ocid);
+                            generator.writeFieldName("releases");
+                            generator.writeStartArray();
+                            open = ocid;
+                        }
+                        generator.writeRawValue(rows.getString(2));
+                        String compiled = rows.getString(3);
+                        if (compiled != null) {
+                            generator.writeEndArray();
+                            generator.writeFieldName("compiledRelease");
+                            generator.writeRawValue(compiled);
+                            generator.writeEndObject();
+                            afterRecord.run();
+                            open = null;
+                        }
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IOException("bulk records could not be read", e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
     private static Instant last(List<ProcessRepository.PageEntry> entries) {
         return entries.isEmpty() ? null : entries.get(entries.size() - 1).publishedAt();
     }
@@ -242,15 +382,15 @@ public class OpenDataResource {
         throw new InvalidParameterException("cursor", "must be the cursor of a previous page's links.next");
     }
 
-    private static int size(String limit) {
+    private static int size(String limit, int max) {
         try {
             int size = Integer.parseInt(limit);
-            if (size >= 1 && size <= MAX_PAGE) {
+            if (size >= 1 && size <= max) {
                 return size;
             }
         } catch (NumberFormatException e) {
             // the same answer as one out of range
         }
-        throw new InvalidParameterException("limit", "must be a whole number from 1 to " + MAX_PAGE);
+        throw new InvalidParameterException("limit", "must be a whole number from 1 to " + max);
     }
 }

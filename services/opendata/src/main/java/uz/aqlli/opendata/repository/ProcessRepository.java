@@ -12,13 +12,19 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** The contracting processes and their releases. */
 @ApplicationScoped
 public class ProcessRepository {
+
+    /** The advisory lock key that orders publication (ASCII "ocdspub"); nothing else in this database takes it. */
+    static final long PUBLICATION_ORDER_LOCK = 0x6f636473707562L;
 
     private final EntityManager entityManager;
     private final ObjectMapper json;
@@ -50,6 +56,7 @@ public class ProcessRepository {
         entityManager.createNativeQuery("""
                         update contracting_process set state = cast(:state as jsonb), sealed = cast(:sealed as jsonb),
                             compiled_release = cast(:compiled as jsonb), last_release_id = :releaseId,
+                            last_release_seq = (select sequence_no from ocds_release where release_id = :releaseId),
                             last_release_date = :releaseDate, updated_at = now()
                         where ocid = :ocid""")
                 .setParameter("state", text(stored.process().state()))
@@ -62,12 +69,22 @@ public class ProcessRepository {
                 .executeUpdate();
     }
 
-    /** Stores a release; false when its id is taken (the same event again), and nothing changed. */
+    /**
+     * Stores a release; false when its id is taken (the same event again), and nothing changed.
+     *
+     * <p>Its publication number is drawn under a transaction-wide advisory lock, held until commit: the
+     * next writer draws its number only once this one has committed (or rolled back), so numbers become
+     * visible in the order they were drawn. Without it, two writers could draw 5 and 6 and commit 6
+     * first; a harvester reading then would keep 6 as its cursor and never see 5. {@code published_at}
+     * is taken under the same lock, so it follows the numbers.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean publish(String ocid, ObjectNode release) {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", PUBLICATION_ORDER_LOCK)
+                .getSingleResult();
         return entityManager.createNativeQuery("""
-                        insert into ocds_release (release_id, ocid, release_date, body)
-                        values (:id, :ocid, :date, cast(:body as jsonb))
+                        insert into ocds_release (release_id, ocid, release_date, published_at, body)
+                        values (:id, :ocid, :date, clock_timestamp(), cast(:body as jsonb))
                         on conflict (release_id) do nothing""")
                 .setParameter("id", release.get("id").asText())
                 .setParameter("ocid", ocid)
@@ -107,6 +124,51 @@ public class ProcessRepository {
             query.setParameter("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
         }
         return entries(query.getResultList());
+    }
+
+    /**
+     * Up to {@code limit} records in the order of their newest release, those whose newest release came
+     * after {@code after} (a publication number) and, if given, was published at or after {@code since}.
+     * A record that changes while a harvester pages moves behind its cursor and comes again, never
+     * before it: no change is missed.
+     */
+    public List<RecordEntry> recordPage(Instant since, long after, int limit) {
+        var query = entityManager.createNativeQuery("""
+                        select p.last_release_seq, l.published_at, p.ocid, cast(p.compiled_release as text)
+                        from contracting_process p join ocds_release l on l.sequence_no = p.last_release_seq
+                        where p.compiled_release is not null and p.last_release_seq > :after"""
+                        + (since == null ? "" : " and l.published_at >= :since") + " order by p.last_release_seq limit :limit")
+                .setParameter("after", after)
+                .setParameter("limit", limit);
+        if (since != null) {
+            query.setParameter("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+        }
+        List<Object[]> rows = query.getResultList().stream().map(row -> (Object[]) row).toList();
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<String>> releases = new HashMap<>();
+        Map<String, Long> upTo = new HashMap<>();
+        rows.forEach(row -> upTo.put((String) row[2], ((Number) row[0]).longValue()));
+        List<?> releaseRows = entityManager.createNativeQuery("""
+                        select ocid, sequence_no, cast(body as text) from ocds_release
+                        where ocid = any(string_to_array(:ocids, ',')) order by sequence_no""")
+                .setParameter("ocids", String.join(",", upTo.keySet())).getResultList(); // an ocid has no comma: prefix, '-', a UUID
+        for (Object row : releaseRows) {
+            Object[] release = (Object[]) row;
+            // A release written after the compiled release was read belongs to the record's next version.
+            if (((Number) release[1]).longValue() <= upTo.get((String) release[0])) {
+                releases.computeIfAbsent((String) release[0], ocid -> new ArrayList<>()).add((String) release[2]);
+            }
+        }
+        return rows.stream().map(row -> new RecordEntry(((Number) row[0]).longValue(), instant(row[1]), (String) row[2],
+                (String) row[3], releases.getOrDefault((String) row[2], List.of()))).toList();
+    }
+
+    /** Whether any process has a record yet (a compiled release). */
+    public boolean anyRecord() {
+        return (Boolean) entityManager.createNativeQuery(
+                "select exists (select 1 from contracting_process where compiled_release is not null)").getSingleResult();
     }
 
     /** When the newest release was published; null before the first. */
@@ -157,6 +219,10 @@ public class ProcessRepository {
     }
 
     public record PublishedProcess(ObjectNode compiled, List<PageEntry> releases) {
+    }
+
+    /** One record: the publication number and time of its newest release, its releases' and compiled release's JSON. */
+    public record RecordEntry(long sequence, Instant publishedAt, String ocid, String compiled, List<String> releases) {
     }
 
     /** One stored release: its place in publication order, when it was published, and its JSON. */
