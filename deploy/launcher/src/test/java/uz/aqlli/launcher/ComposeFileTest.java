@@ -58,4 +58,14 @@ class ComposeFileTest {
         assertTrue(lake.matches("(?s).*\n      AQLLI_DATALAKE_TRANSPARENCY_SIGNING_SECRET: \\$\\{(AQLLI_[A-Z_]+):\\?set \\1}\n.*"),
                 "the datalake under compose gets no signing secret, or one compose does not require:\n" + lake);
     }
+
+    @Test
+    void theCommandThatMakesTheSecretsMakesEveryOneComposeRequires() throws IOException {
+        String compose = Files.readString(REPO.resolve("docker-compose.yml"));
+        List<String> required = Pattern.compile("\\$\\{(AQLLI_[A-Z_]+):\\?").matcher(compose).results().map(m -> m.group(1))
+                .distinct().sorted().toList();
+        String command = compose.substring(compose.indexOf("#   for v in "), compose.indexOf("; do\n"));
+        List<String> made = Pattern.compile("AQLLI_[A-Z_]+").matcher(command).results().map(m -> m.group()).distinct().sorted().toList();
+        assertEquals(required, made, "the header's command does not make every secret compose refuses to start without");
+    }
 }
