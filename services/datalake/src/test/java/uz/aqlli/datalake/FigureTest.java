@@ -49,6 +49,9 @@ import uz.aqlli.platform.events.OrganizationVerified;
 import uz.aqlli.platform.events.PaymentRecorded;
 import uz.aqlli.platform.events.ProductPublished;
 import uz.aqlli.platform.events.ProductWithdrawn;
+import uz.aqlli.platform.events.RedFlagDecided;
+import uz.aqlli.platform.events.RedFlagRaised;
+import uz.aqlli.platform.events.RedFlagRetracted;
 import uz.aqlli.platform.events.RequestAwarded;
 import uz.aqlli.platform.events.RequestCancelled;
 import uz.aqlli.platform.events.RequestPublished;
@@ -329,6 +332,30 @@ class FigureTest {
     }
 
     @Test
+    void redFlagsAreCountedInTheRegionThatDecidesThemAsTheyAreRaisedDecidedAndRetracted() throws Exception {
+        // Qashqadaryo: F1 raised in January and confirmed in February; F3 (R1 again) and F5 (contract C2) raised in February,
+        // F3 retracted in March; F4 raised in April in Tashkent. Namangan: F2 raised in January, dismissed in March.
+        JsonNode qashqadaryo = figure("red-flags", "region=1710");
+        assertEquals(List.of(JAN, Y + "-02", MAR), column(qashqadaryo, "month"));
+        assertEquals(List.of("1", "2", "0"), column(qashqadaryo, "flagsRaised"));
+        assertEquals(List.of("0", "1", "0"), column(qashqadaryo, "flagsConfirmed"));
+        assertEquals(List.of("0", "0", "0"), column(qashqadaryo, "flagsDismissed"));
+        assertEquals(List.of("0", "0", "1"), column(qashqadaryo, "flagsRetracted"));
+        assertEquals(List.of("1", "2", "0"), column(qashqadaryo, "requestsFlagged"));
+        assertEquals(List.of("0", "1", "0"), column(qashqadaryo, "contractsFlagged"));
+        // R1 is flagged twice but counted once over the period.
+        assertEquals("3", qashqadaryo.at("/totals/flagsRaised").asText());
+        assertEquals("2", qashqadaryo.at("/totals/requestsFlagged").asText());
+
+        JsonNode byRegion = figure("red-flags", "groupBy=region");
+        assertEquals(List.of("1710", "1714"), column(byRegion, "regionCode"));
+        assertEquals(List.of("3", "1"), column(byRegion, "flagsRaised"));
+        assertEquals(List.of("1", "0"), column(byRegion, "flagsConfirmed"));
+        assertEquals(List.of("0", "1"), column(byRegion, "flagsDismissed"));
+        assertEquals(List.of("1", "0"), column(byRegion, "flagsRetracted"));
+    }
+
+    @Test
     void anEventOnAnotherTopicOrFromAnotherSourceIsNeverCounted() {
         // E1-E4 and P1 registered in Kashkadarya; the same type on a topic of nobody's is no organization, nor is its order
         // an order (January stays at O1 alone).
@@ -530,6 +557,15 @@ class FigureTest {
         ids.add(publish(new ContractSigned(c2, "SUPPLIER", 1, at(2, 11, 10, 0).toInstant(), null), at(2, 11, 10, 0)));
         ids.add(publish(new ContractSigned(c2, "BUYER", 1, at(2, 12, 10, 0).toInstant(), at(2, 12, 10, 0).toInstant()), at(2, 12, 10, 0)));
         ids.add(publish(overdue(c2, 1, at(2, 25, 19, 0)), at(2, 25, 19, 0)));
+
+        // Red flags: F1 on R1 (Qashqadaryo) raised in January, confirmed in February; F2 Namangan's, raised in January
+        // (dismissed in March); F3 on R1 again and F5 on contract C2, raised in February.
+        ids.add(publish(flag(F1, "R018", "1710", R1, null, at(1, 15, 10, 0)), at(1, 15, 10, 0)));
+        ids.add(publish(flag(F2, "R003", "1714", UUID.randomUUID(), null, at(1, 20, 10, 0)), at(1, 20, 10, 0)));
+        ids.add(publish(new RedFlagDecided(F1, "R018", "1710", "CONFIRMED", "one bid, by arrangement", "admin1",
+                at(2, 10, 10, 0).toInstant()), at(2, 10, 10, 0)));
+        ids.add(publish(flag(F3, "R028", "1710", R1, null, at(2, 12, 10, 0)), at(2, 12, 10, 0)));
+        ids.add(publish(flag(F5, "AQ-MILESTONE-OVERDUE", "1710", R2, C2, at(2, 26, 10, 0)), at(2, 26, 10, 0)));
         return ids;
     }
 
@@ -572,7 +608,22 @@ class FigureTest {
         ids.add(publish(new OrganizationSuspended(E4, "ENTERPRISE", "1710", "SUSPENDED", "inspection", "1710",
                 at(3, 10, 9, 0).toInstant()), at(3, 10, 9, 0)));
         ids.add(publish(product(PR4, E2, "AGRO_FOOD_PROCESSING"), at(3, 31, 19, 30)));
+
+        // F3 retracted and F2 dismissed in March; F4 raised 20:00 UTC on 31 March: 1 April in Tashkent.
+        ids.add(publish(new RedFlagRetracted(F3, "R028", "1710", "RAISED", UUID.randomUUID().toString(), "the prices differ after all",
+                at(3, 3, 10, 0).toInstant()), at(3, 3, 10, 0)));
+        ids.add(publish(new RedFlagDecided(F2, "R003", "1714", "DISMISSED", "the period was set by law", "admin2",
+                at(3, 5, 10, 0).toInstant()), at(3, 5, 10, 0)));
+        ids.add(publish(flag(F4, "AQ-REPEAT-WINNER", "1710", null, null, at(3, 31, 20, 0)), at(3, 31, 20, 0)));
         return ids;
+    }
+
+    private static final UUID F1 = UUID.randomUUID(), F2 = UUID.randomUUID(), F3 = UUID.randomUUID(), F4 = UUID.randomUUID(),
+            F5 = UUID.randomUUID();
+
+    private static RedFlagRaised flag(UUID id, String code, String region, UUID request, UUID contract, OffsetDateTime when) {
+        return new RedFlagRaised(id, code, code, region, request, contract, E1, List.of(E1), List.of(UUID.randomUUID().toString()),
+                Map.of("bids", "1"), when.toInstant());
     }
 
     /**

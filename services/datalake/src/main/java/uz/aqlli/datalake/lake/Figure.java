@@ -16,7 +16,7 @@ import java.util.Set;
  * a figure of stock (adoption, supply) takes the lake as of the month's end. The facts read
  * {@code {buckets}} (month, starts, ends: the months asked for, or the whole period as one) and the
  * views {@link LakeFigures} makes: {@code e_organizations}, {@code e_products}, {@code e_offers},
- * {@code e_requests}, {@code e_orders}, {@code e_contracts}, {@code e_disputes} (each a topic's
+ * {@code e_requests}, {@code e_orders}, {@code e_contracts}, {@code e_disputes}, {@code e_red_flags} (each a topic's
  * known events from its producer only) and {@code org_place} (each organization as it registered).
  *
  * <p>Sealed stays sealed: no fact reads a price of a bid. Bids are counted from BidSubmitted and
@@ -204,7 +204,26 @@ public enum Figure {
                     text("category"), text("providerId")),
             measures(
                     "products", "count(*) filter (where kind = 'PRODUCT')",
-                    "offers", "count(*) filter (where kind = 'OFFER')"), flowViews());
+                    "offers", "count(*) filter (where kind = 'OFFER')"), flowViews()),
+
+    /*
+     * Integrity's red flags (docs/red-flags.md) in the region whose administration decides them (the
+     * buyer's): raised, decided and retracted in the period. A flag that compares bid prices is raised
+     * only once those prices are public, so counting its events reveals nothing sealed.
+     */
+    RED_FLAGS("red-flags", """
+            select b.month, %s as region, null as district, null as zone_type, null as zone_name, null as sector,
+                   null as category, e.event_type as fact, %s as status, %s as request_id, %s as contract_id, true as present
+            from e_red_flags e join {buckets} b on e.happened_at >= b.starts and e.happened_at < b.ends
+            where e.event_type in ('RedFlagRaised', 'RedFlagDecided', 'RedFlagRetracted')"""
+            .formatted(text("regionCode"), text("status"), text("requestId"), text("contractId")),
+            measures(
+                    "flagsRaised", "count(*) filter (where fact = 'RedFlagRaised')",
+                    "flagsConfirmed", "count(*) filter (where fact = 'RedFlagDecided' and status = 'CONFIRMED')",
+                    "flagsDismissed", "count(*) filter (where fact = 'RedFlagDecided' and status = 'DISMISSED')",
+                    "flagsRetracted", "count(*) filter (where fact = 'RedFlagRetracted')",
+                    "requestsFlagged", "count(distinct request_id) filter (where fact = 'RedFlagRaised')",
+                    "contractsFlagged", "count(distinct contract_id) filter (where fact = 'RedFlagRaised')"), flowViews("e_red_flags"));
 
     /** The name in the API ({@code /figures/{name}}). */
     private final String name;

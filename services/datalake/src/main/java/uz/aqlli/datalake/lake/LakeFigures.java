@@ -169,7 +169,7 @@ public class LakeFigures {
 
     private static final Map<String, Topic> VIEWS = Map.of("e_organizations", Topic.ORGANIZATIONS, "e_products", Topic.PRODUCTS,
             "e_offers", Topic.OFFERS, "e_requests", Topic.SERVICE_REQUESTS, "e_orders", Topic.ORDERS, "e_contracts", Topic.CONTRACTS,
-            "e_disputes", Topic.DISPUTES);
+            "e_disputes", Topic.DISPUTES, "e_red_flags", Topic.RED_FLAGS);
 
     /** The dimension tables built, newest first per kind, of the lake's one DuckDB (see {@link #dimension}). */
     private static final Map<String, java.util.Deque<String>> DIMENSIONS = new java.util.HashMap<>();
