@@ -108,7 +108,7 @@ public final class LakeScaleBenchmark {
             System.out.printf("worst service p95 %.1f ms; worst p95 ratio %.2fx; peak RSS of this process (VmHWM) %s%n", ms(worst), worstRatio,
                     peakRss());
         }
-        engine.close(null);
+        engine.close();
     }
 
     /** The service's settings of its DuckDB, as the benchmark's properties give them. */

@@ -51,7 +51,12 @@ public class LakeEngine {
         return database;
     }
 
-    synchronized void close(@Observes ShutdownEvent stopping) throws SQLException {
+    void stop(@Observes ShutdownEvent stopping) throws SQLException {
+        close();
+    }
+
+    /** Closes the DuckDB: the service at its shutdown, the lake benchmark (deploy/bench) when it is done. */
+    synchronized void close() throws SQLException {
         if (database != null) {
             database.close();
             database = null;
