@@ -5,6 +5,12 @@ import uz.aqlli.launcher.LaunchSettings;
 import uz.aqlli.launcher.Platform;
 import uz.aqlli.launcher.PlatformApp;
 
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -68,5 +74,21 @@ final class BenchPlatform {
 
     static String ms(long nanos) {
         return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper TOKENS = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** A user's access token by the password grant of {@code client} (the local realm allows it for the demo users). */
+    static String passwordGrant(HttpClient http, String realmUrl, String client, String username, String password)
+            throws Exception {
+        String form = "grant_type=password&client_id=" + client + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(username + " cannot sign in: " + answer.statusCode() + " " + answer.body());
+        }
+        return TOKENS.readTree(answer.body()).path("access_token").asText();
     }
 }

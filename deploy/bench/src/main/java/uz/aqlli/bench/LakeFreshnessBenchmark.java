@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 import static uz.aqlli.bench.BenchPlatform.ms;
+import static uz.aqlli.bench.BenchPlatform.passwordGrant;
 import static uz.aqlli.bench.BenchPlatform.percentile;
 
 /**
@@ -230,16 +231,4 @@ public final class LakeFreshnessBenchmark {
         return "unknown (no datalake process)";
     }
 
-    private static String passwordGrant(HttpClient http, String realmUrl, String client, String username, String password)
-            throws Exception {
-        String form = "grant_type=password&client_id=" + client + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException(username + " cannot sign in: " + answer.statusCode() + " " + answer.body());
-        }
-        return JSON.readTree(answer.body()).path("access_token").asText();
-    }
 }

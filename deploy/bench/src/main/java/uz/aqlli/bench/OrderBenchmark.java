@@ -1,6 +1,7 @@
 package uz.aqlli.bench;
 
 import static uz.aqlli.bench.BenchPlatform.ms;
+import static uz.aqlli.bench.BenchPlatform.passwordGrant;
 import static uz.aqlli.bench.BenchPlatform.percentile;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -338,19 +339,6 @@ public final class OrderBenchmark {
             }
         }
         return users;
-    }
-
-    private static String passwordGrant(HttpClient http, String realmUrl, String client, String username, String password)
-            throws Exception {
-        String form = "grant_type=password&client_id=" + client + "&username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException(username + " cannot sign in: " + answer.statusCode() + " " + answer.body());
-        }
-        return JSON.readTree(answer.body()).path("access_token").asText();
     }
 
     // ---- one placement, two ways ----------------------------------------------------------------------
